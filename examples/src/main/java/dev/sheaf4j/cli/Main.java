@@ -1,0 +1,42 @@
+package dev.sheaf4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sheaf4j} command-line tool. Exit codes: 0 success, 1 a check or run failed, 2 bad
+ * usage, 3 an error (printed as one line; {@code --verbose} adds the stack trace).
+ */
+@Command(name = "sheaf4j", mixinStandardHelpOptions = true, version = "sheaf4j 0.1.0",
+        description = "Feedforward ReLU networks as cellular sheaves.",
+        subcommands = {DemoCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    /** Exit code when a check or run fails. */
+    public static final int FAILED = 1;
+    /** Exit code for an unexpected error. */
+    public static final int ERROR = 3;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean verbose;
+
+    /** Runs the tool and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the tool and returns its exit code. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Object root = commandLine.getCommandSpec().root().userObject();
+            if (root instanceof Main main && main.verbose) {
+                e.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("sheaf4j: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+            return ERROR;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code sheaf4j} command-line tool (picocli): {@code demo}, {@code conformance}. */
+package dev.sheaf4j.cli;

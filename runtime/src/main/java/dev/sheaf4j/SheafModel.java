@@ -1,0 +1,100 @@
+package dev.sheaf4j;
+
+import dev.sheaf4j.internal.Require;
+import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.kernel.Workspace;
+import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.ActivationPattern;
+import dev.sheaf4j.sheaf.Coboundary;
+import dev.sheaf4j.sheaf.Discord;
+import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.sheaf.SheafLayout;
+import dev.sheaf4j.sheaf.SheafState;
+import dev.sheaf4j.sheaf.Spectrum;
+import dev.sheaf4j.solve.Diffusion;
+import dev.sheaf4j.solve.DiffusionResult;
+import dev.sheaf4j.solve.DiffusionSettings;
+import dev.sheaf4j.solve.HarmonicExtension;
+
+/**
+ * A network seen as a sheaf, with the operations of the runtime: forward pass, exact harmonic
+ * extension, diffusion, discord and spectrum. Implementations supply the network, the kernel that
+ * runs its hot loops and the pins declared with it (always applied); {@link Sheaf} is the one for
+ * networks built at run time.
+ */
+public interface SheafModel {
+    /** The network: architecture and parameters. */
+    Network network();
+
+    /** The kernel that runs this network's hot loops. */
+    SheafKernel kernel();
+
+    /** Pins that every diffusion of this model applies, before any given at run time. */
+    default Pins declaredPins() {
+        return Pins.none();
+    }
+
+    /** Where each vertex and edge lives in state and discrepancy arrays. */
+    default SheafLayout layout() {
+        return kernel().layout();
+    }
+
+    /** A state for the given inputs (one per sample), every other stalk zero. */
+    default SheafState inputs(double[]... inputs) {
+        Require.atLeastOne(inputs.length, "number of inputs");
+        SheafState state = new SheafState(layout(), inputs.length);
+        for (int s = 0; s < inputs.length; s++) {
+            Require.length(inputs[s], network().architecture().inputs(), "input " + s);
+            Require.allFinite(inputs[s], "input " + s);
+            state.setInput(s, inputs[s]);
+        }
+        return state;
+    }
+
+    /** The forward pass of each input (one per sample) as a state of every stalk. */
+    default SheafState forwardPass(double[]... inputs) {
+        SheafState state = inputs(inputs);
+        kernel().forward(network().parameters(), state.values(), state.batch());
+        return state;
+    }
+
+    /** The network's output {@code y_hat} for one input. */
+    default double[] forward(double[] x) {
+        return forwardPass(x).output(0);
+    }
+
+    /** The harmonic extension of each input, solved through the coboundary (not the forward pass). */
+    default SheafState harmonicExtension(double[]... inputs) {
+        SheafState state = inputs(inputs);
+        HarmonicExtension.solveInPlace(network(), state);
+        return state;
+    }
+
+    /** Diffusion from {@code initial} with the declared pins and default settings. */
+    default DiffusionResult diffuse(SheafState initial) {
+        return diffuse(initial, Pins.none(), DiffusionSettings.defaults());
+    }
+
+    /** Diffusion from {@code initial} with the declared pins followed by {@code pins}. */
+    default DiffusionResult diffuse(SheafState initial, Pins pins, DiffusionSettings settings) {
+        return Diffusion.run(kernel(), network(), initial, declaredPins().and(pins), settings);
+    }
+
+    /** Discord of every edge of {@code state}, averaged over its samples. */
+    default Discord discord(SheafState state) {
+        int batch = state.batch();
+        double[] d = new Workspace(layout(), batch).discrepancy();
+        kernel().discrepancies(network().parameters(), state.values(), batch, d);
+        return Discord.of(layout(), d, batch);
+    }
+
+    /** The coboundary at the activation pattern of {@code x}'s forward pass. */
+    default Coboundary coboundary(double[] x) {
+        return new Coboundary(network(), ActivationPattern.of(forwardPass(x), 0));
+    }
+
+    /** The spectrum of {@code L_free} at the activation pattern of {@code x}'s forward pass. */
+    default Spectrum spectrum(double[] x) {
+        return Spectrum.of(coboundary(x));
+    }
+}

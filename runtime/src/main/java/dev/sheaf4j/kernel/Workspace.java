@@ -1,0 +1,43 @@
+package dev.sheaf4j.kernel;
+
+import dev.sheaf4j.internal.Require;
+import dev.sheaf4j.sheaf.SheafLayout;
+
+/**
+ * Scratch buffers for one batch size, allocated once per solve so that kernel steps never
+ * allocate. Not thread-safe: one workspace per thread.
+ */
+public final class Workspace {
+    private final int batch;
+    private final double[] discrepancy;
+    private final double[] force;
+    private final double[] outputValues;
+
+    /** Buffers for {@code batch} samples of {@code layout}'s sheaf. */
+    public Workspace(SheafLayout layout, int batch) {
+        this.batch = Require.atLeastOne(batch, "batch size");
+        this.discrepancy = new double[layout.discrepancySize() * batch];
+        this.force = new double[layout.stateSize() * batch];
+        this.outputValues = new double[layout.architecture().outputs() * batch];
+    }
+
+    /** The batch size these buffers hold. */
+    public int batch() {
+        return batch;
+    }
+
+    /** Discrepancy scratch, {@code (edge coordinate, sample)}. */
+    public double[] discrepancy() {
+        return discrepancy;
+    }
+
+    /** Force scratch, {@code (state coordinate, sample)}. */
+    public double[] force() {
+        return force;
+    }
+
+    /** Scratch for {@code phi(z_(k+1))}, {@code (output, sample)}. */
+    public double[] outputValues() {
+        return outputValues;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.sheaf4j.network;
+
+import dev.sheaf4j.annotation.OutputActivation;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The shape of a feedforward network: widths {@code [n0, n1, ..., nk, n(k+1)]}, the activation of
+ * each hidden layer (ReLU, or leaky ReLU with a slope in (0,1)) and the output map. Immutable.
+ *
+ * <p>Parameters live in one flat array: for each layer {@code l = 1..k+1}, the weights {@code W_l}
+ * ({@code n_l x n_(l-1)}, row-major) followed by the biases {@code b_l}.
+ */
+public final class Architecture {
+    /** The largest width accepted, to keep dense diagnostics within memory. */
+    public static final int MAX_WIDTH = 1 << 16;
+
+    private final int[] widths;
+    private final double[] slopes;
+    private final OutputActivation head;
+    private final int[] weightOffsets;
+
+    /**
+     * @param widths {@code [n0, ..., n(k+1)]}, at least two entries, each at least 1
+     * @param slopes the negative-side slope of each of the {@code k} hidden layers: 0 for ReLU,
+     *     in (0,1) for leaky ReLU
+     * @param head the output map
+     */
+    public Architecture(int[] widths, double[] slopes, OutputActivation head) {
+        Objects.requireNonNull(widths, "widths");
+        Objects.requireNonNull(slopes, "slopes");
+        Objects.requireNonNull(head, "output activation");
+        if (widths.length < 2) {
+            throw new IllegalArgumentException("an architecture needs at least an input and an output width, got "
+                    + Arrays.toString(widths));
+        }
+        for (int l = 0; l < widths.length; l++) {
+            if (widths[l] < 1 || widths[l] > MAX_WIDTH) {
+                throw new IllegalArgumentException("width of layer " + l + " must be between 1 and " + MAX_WIDTH
+                        + ", got " + widths[l] + " in " + Arrays.toString(widths));
+            }
+        }
+        if (slopes.length != widths.length - 2) {
+            throw new IllegalArgumentException("need one slope per hidden layer (" + (widths.length - 2) + "), got "
+                    + slopes.length);
+        }
+        for (int l = 0; l < slopes.length; l++) {
+            if (!(slopes[l] == 0 || (slopes[l] > 0 && slopes[l] < 1))) {
+                throw new IllegalArgumentException("slope of hidden layer " + (l + 1)
+                        + " must be 0 (ReLU) or in (0,1) (leaky ReLU), got " + slopes[l]);
+            }
+        }
+        int outputs = widths[widths.length - 1];
+        if (head == OutputActivation.SOFTMAX && outputs < 2) {
+            throw new IllegalArgumentException("a softmax output needs at least 2 outputs, got " + outputs
+                    + "; use SIGMOID for a single binary output");
+        }
+        this.widths = widths.clone();
+        this.slopes = slopes.clone();
+        this.head = head;
+        this.weightOffsets = new int[widths.length];
+        int offset = 0;
+        for (int l = 1; l < widths.length; l++) {
+            weightOffsets[l] = offset;
+            offset += widths[l] * widths[l - 1] + widths[l];
+        }
+        weightOffsets[0] = offset;
+    }
+
+    /** A ReLU network with the given head and widths. */
+    public static Architecture relu(OutputActivation head, int... widths) {
+        return new Architecture(widths, new double[Math.max(0, widths.length - 2)], head);
+    }
+
+    /** A ReLU regression network (identity head) with the given widths. */
+    public static Architecture relu(int... widths) {
+        return relu(OutputActivation.IDENTITY, widths);
+    }
+
+    /** Number of hidden layers {@code k}. */
+    public int hiddenLayers() {
+        return widths.length - 2;
+    }
+
+    /** Number of weight layers {@code k + 1}. */
+    public int layers() {
+        return widths.length - 1;
+    }
+
+    /** Width {@code n_l}, {@code l = 0..k+1}. */
+    public int width(int layer) {
+        return widths[layer];
+    }
+
+    /** A copy of the widths. */
+    public int[] widths() {
+        return widths.clone();
+    }
+
+    /** Input width {@code n0}. */
+    public int inputs() {
+        return widths[0];
+    }
+
+    /** Output width {@code n(k+1)}. */
+    public int outputs() {
+        return widths[widths.length - 1];
+    }
+
+    /** Negative-side slope of hidden layer {@code l = 1..k}: 0 for ReLU. */
+    public double slope(int layer) {
+        return slopes[layer - 1];
+    }
+
+    /** The output map. */
+    public OutputActivation head() {
+        return head;
+    }
+
+    /** Whether the sheaf has an {@code a_out} vertex (the head is not the identity). */
+    public boolean hasOutputVertex() {
+        return head != OutputActivation.IDENTITY;
+    }
+
+    /** Offset of {@code W_l} in the flat parameter array, {@code l = 1..k+1}. */
+    public int weightOffset(int layer) {
+        return weightOffsets[layer];
+    }
+
+    /** Offset of {@code b_l} in the flat parameter array, {@code l = 1..k+1}. */
+    public int biasOffset(int layer) {
+        return weightOffsets[layer] + widths[layer] * widths[layer - 1];
+    }
+
+    /** Length of the flat parameter array. */
+    public int parameterCount() {
+        return weightOffsets[0];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Architecture other && Arrays.equals(widths, other.widths)
+                && Arrays.equals(slopes, other.slopes) && head == other.head;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(widths), Arrays.hashCode(slopes), head);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(Arrays.toString(widths));
+        for (int l = 1; l <= hiddenLayers(); l++) {
+            if (slopes[l - 1] != 0) {
+                s.append(" leaky(").append(l).append(")=").append(slopes[l - 1]);
+            }
+        }
+        return s.append(' ').append(head.name().toLowerCase(java.util.Locale.ROOT)).toString();
+    }
+}

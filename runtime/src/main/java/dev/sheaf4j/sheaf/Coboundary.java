@@ -1,0 +1,151 @@
+package dev.sheaf4j.sheaf;
+
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
+import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+
+/**
+ * The coboundary of a network's sheaf at one activation pattern, as EJML matrices.
+ *
+ * <p>Rows are the edges' coordinates in edge order, columns the free coordinates {@code Omega =
+ * (z_1, a_1, ..., z_(k+1))} in forward order (the output edge, which is not linear, is left out).
+ * Each edge is oriented towards the vertex it computes, so the coboundary reads "actual minus
+ * predicted": {@code (delta c)_e = z_l - W_l a_(l-1) - b_l} on a weight edge and {@code a_l - m_l
+ * z_l} on an activation edge, the negative of the discrepancy. With this orientation the restricted
+ * coboundary {@code delta_Omega} is lower block-bidiagonal with identity diagonal blocks; the
+ * boundary block {@code delta_U} acts on {@code u = (x, 1_(n_1), ..., 1_(n_(k+1)))}, the input and
+ * the constant-one blocks on which the biases ride. The energy is {@code E = 1/2 |delta_Omega omega
+ * + delta_U u|^2}.
+ */
+public final class Coboundary {
+    private final Network network;
+    private final Architecture architecture;
+    private final SheafLayout layout;
+    private final ActivationPattern pattern;
+
+    /** The coboundary of {@code network}'s sheaf at {@code pattern}. */
+    public Coboundary(Network network, ActivationPattern pattern) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.pattern = Objects.requireNonNull(pattern, "pattern");
+        this.architecture = network.architecture();
+        this.layout = new SheafLayout(architecture);
+        if (pattern.hiddenLayers() != architecture.hiddenLayers()) {
+            throw new IllegalArgumentException("pattern has " + pattern.hiddenLayers() + " hidden layers, "
+                    + architecture + " has " + architecture.hiddenLayers());
+        }
+    }
+
+    /** The layout of the sheaf. */
+    public SheafLayout layout() {
+        return layout;
+    }
+
+    /** The pattern this coboundary is taken at. */
+    public ActivationPattern pattern() {
+        return pattern;
+    }
+
+    /** Number of free coordinates {@code |Omega|} (rows and columns of {@code delta_Omega}). */
+    public int dimension() {
+        return layout.freeDimension();
+    }
+
+    /** Number of boundary coordinates: {@code n0} inputs and one constant per neuron of layers 1..k+1. */
+    public int boundaryDimension() {
+        int n = architecture.inputs();
+        for (int l = 1; l <= architecture.layers(); l++) {
+            n += architecture.width(l);
+        }
+        return n;
+    }
+
+    /** The restricted coboundary {@code delta_Omega}, square, unit lower block-bidiagonal. */
+    public DMatrixRMaj restricted() {
+        int n = dimension();
+        int n0 = architecture.inputs();
+        DMatrixRMaj d = CommonOps_DDRM.identity(n);
+        for (int l = 1; l <= architecture.layers(); l++) {
+            int z = layout.preOffset(l) - n0;
+            if (l >= 2) {
+                int a = layout.postOffset(l - 1) - n0;
+                CommonOps_DDRM.insert(weightBlock(network, l), d, z, a);
+            }
+            if (l < architecture.layers()) {
+                int a = layout.postOffset(l) - n0;
+                for (int i = 0; i < architecture.width(l); i++) {
+                    d.set(a + i, z + i, -pattern.mask(l, i));
+                }
+            }
+        }
+        return d;
+    }
+
+    /** The boundary block {@code delta_U}: columns {@code x}, then the constant-one block of each layer. */
+    public DMatrixRMaj boundary() {
+        int n0 = architecture.inputs();
+        DMatrixRMaj d = new DMatrixRMaj(dimension(), boundaryDimension());
+        CommonOps_DDRM.insert(weightBlock(network, 1), d, layout.preOffset(1) - n0, 0);
+        int column = n0;
+        for (int l = 1; l <= architecture.layers(); l++) {
+            int z = layout.preOffset(l) - n0;
+            for (int i = 0; i < architecture.width(l); i++) {
+                d.set(z + i, column + i, -network.bias(l, i));
+            }
+            column += architecture.width(l);
+        }
+        return d;
+    }
+
+    /** The boundary values {@code u = (x, 1, ..., 1)} for input {@code x}. */
+    public DMatrixRMaj boundaryValues(double[] x) {
+        DMatrixRMaj u = new DMatrixRMaj(boundaryDimension(), 1);
+        u.fill(1.0);
+        for (int j = 0; j < architecture.inputs(); j++) {
+            u.set(j, 0, x[j]);
+        }
+        return u;
+    }
+
+    /** {@code L_free = delta_Omega^T delta_Omega}, symmetric positive definite. */
+    public DMatrixRMaj laplacian() {
+        DMatrixRMaj d = restricted();
+        DMatrixRMaj l = new DMatrixRMaj(d.numCols, d.numCols);
+        CommonOps_DDRM.multTransA(d, d, l);
+        return l;
+    }
+
+    /** {@code L_free,U = delta_Omega^T delta_U}, the coupling of free and boundary coordinates. */
+    public DMatrixRMaj boundaryLaplacian() {
+        DMatrixRMaj d = restricted();
+        DMatrixRMaj u = boundary();
+        DMatrixRMaj l = new DMatrixRMaj(d.numCols, u.numCols);
+        CommonOps_DDRM.multTransA(d, u, l);
+        return l;
+    }
+
+    /** {@code det delta_Omega}, by LU decomposition (1 up to rounding, by the unitriangular lemma). */
+    public double determinant() {
+        return CommonOps_DDRM.det(restricted());
+    }
+
+    /** Whether a Cholesky factorisation of {@code L_free} succeeds. */
+    public boolean laplacianIsPositiveDefinite() {
+        DMatrixRMaj l = laplacian();
+        return DecompositionFactory_DDRM.chol(l.numRows, true).decompose(l);
+    }
+
+    /** The block {@code -W_l} ({@code n_l x n_(l-1)}) by which weight edge {@code l} reads {@code a_(l-1)}. */
+    public static DMatrixRMaj weightBlock(Network network, int l) {
+        Architecture arch = network.architecture();
+        DMatrixRMaj block = new DMatrixRMaj(arch.width(l), arch.width(l - 1));
+        for (int i = 0; i < block.numRows; i++) {
+            for (int j = 0; j < block.numCols; j++) {
+                block.set(i, j, -network.weight(l, i, j));
+            }
+        }
+        return block;
+    }
+}

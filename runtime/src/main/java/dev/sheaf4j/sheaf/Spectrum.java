@@ -1,0 +1,64 @@
+package dev.sheaf4j.sheaf;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * The spectrum of {@code L_free} at one activation pattern: the spectral gap {@code lambdaMin},
+ * {@code lambdaMax}, their ratio, and the eigenvector of {@code lambdaMin} (the Fiedler vector)
+ * with the share of its squared norm in each free block {@code z_1, a_1, ..., z_(k+1)}.
+ */
+public record Spectrum(double lambdaMin, double lambdaMax, int freeDimension, double[] fiedlerVector,
+        Map<String, Double> fiedlerShares) {
+
+    /** {@code lambdaMax / lambdaMin}. */
+    public double conditionNumber() {
+        return lambdaMax / lambdaMin;
+    }
+
+    /** The spectrum of {@code coboundary}'s Laplacian, by a symmetric eigendecomposition. */
+    public static Spectrum of(Coboundary coboundary) {
+        SheafLayout layout = coboundary.layout();
+        DMatrixRMaj laplacian = coboundary.laplacian();
+        int n = laplacian.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(laplacian)) {
+            throw new IllegalStateException("eigendecomposition of L_free (" + n + "x" + n + ") failed");
+        }
+        int min = 0;
+        int max = 0;
+        for (int i = 1; i < n; i++) {
+            double v = eig.getEigenvalue(i).real;
+            if (v < eig.getEigenvalue(min).real) {
+                min = i;
+            }
+            if (v > eig.getEigenvalue(max).real) {
+                max = i;
+            }
+        }
+        double[] fiedler = eig.getEigenVector(min).getData().clone();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        double norm = 0;
+        for (double v : fiedler) {
+            norm += v * v;
+        }
+        int n0 = layout.architecture().inputs();
+        for (Vertex vertex : layout.vertices()) {
+            if (vertex.layer() == 0 || vertex.offset() >= layout.linearEnd()) {
+                continue;
+            }
+            double sum = 0;
+            for (int i = 0; i < vertex.width(); i++) {
+                double v = fiedler[vertex.offset() - n0 + i];
+                sum += v * v;
+            }
+            shares.put(layout.name(vertex), sum / norm);
+        }
+        return new Spectrum(eig.getEigenvalue(min).real, eig.getEigenvalue(max).real, n, fiedler,
+                Collections.unmodifiableMap(shares));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.sheaf4j.solve;
+
+import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.kernel.Workspace;
+import dev.sheaf4j.sheaf.PinSet;
+
+/** The energy {@code E = 1/2 sum_e |disc_e|^2} plus the soft pins' energy, summed over a batch. */
+public final class Energy {
+    private Energy() {
+    }
+
+    /** The energy of {@code state}; uses the workspace's discrepancy buffer. */
+    public static double of(SheafKernel kernel, double[] params, double[] state, PinSet pins, Workspace workspace) {
+        double[] d = workspace.discrepancy();
+        kernel.discrepancies(params, state, workspace.batch(), d);
+        double sum = 0;
+        for (double v : d) {
+            sum += v * v;
+        }
+        return 0.5 * sum + pins.softEnergy(state);
+    }
+}
