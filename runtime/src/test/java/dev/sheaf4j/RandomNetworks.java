@@ -1,0 +1,77 @@
+package dev.sheaf4j;
+
+import dev.sheaf4j.annotation.OutputActivation;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.ActivationPattern;
+import java.util.SplittableRandom;
+
+/** Seeded random architectures, networks, inputs and activation patterns for property tests. */
+public final class RandomNetworks {
+    private RandomNetworks() {
+    }
+
+    /**
+     * A ReLU architecture with {@code layers} weight layers and widths drawn from 1..maxWidth; the
+     * head and leaky slopes drawn too when {@code anyHead}.
+     */
+    public static Architecture architecture(SplittableRandom random, int layers, int maxWidth, boolean anyHead) {
+        int[] widths = new int[layers + 1];
+        for (int l = 0; l <= layers; l++) {
+            widths[l] = 1 + random.nextInt(maxWidth);
+        }
+        double[] slopes = new double[layers - 1];
+        OutputActivation head = OutputActivation.IDENTITY;
+        if (anyHead) {
+            for (int l = 0; l < slopes.length; l++) {
+                slopes[l] = random.nextInt(3) == 0 ? random.nextDouble(0.01, 0.5) : 0.0;
+            }
+            head = OutputActivation.values()[random.nextInt(3)];
+            if (head == OutputActivation.SOFTMAX && widths[layers] < 2) {
+                widths[layers] = 2 + random.nextInt(maxWidth);
+            }
+        }
+        return new Architecture(widths, slopes, head);
+    }
+
+    /** He weights, plus small random biases so that the bias columns matter. */
+    public static Network network(SplittableRandom random, Architecture arch) {
+        double[] p = Network.heInitialised(arch, random.nextLong()).parameters();
+        for (int l = 1; l <= arch.layers(); l++) {
+            for (int i = 0; i < arch.width(l); i++) {
+                p[arch.biasOffset(l) + i] = 0.3 * random.nextGaussian();
+            }
+        }
+        return new Network(arch, p);
+    }
+
+    /** A vector of standard normal entries. */
+    public static double[] gaussian(SplittableRandom random, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = random.nextGaussian();
+        }
+        return v;
+    }
+
+    /**
+     * A pattern of one of four kinds, by {@code kind % 4}: all dead, all active, random, or one
+     * random layer dead and the rest random.
+     */
+    public static ActivationPattern pattern(SplittableRandom random, Architecture arch, int kind) {
+        boolean[][] active = new boolean[arch.hiddenLayers()][];
+        int deadLayer = arch.hiddenLayers() == 0 ? -1 : random.nextInt(arch.hiddenLayers());
+        for (int l = 0; l < active.length; l++) {
+            active[l] = new boolean[arch.width(l + 1)];
+            for (int i = 0; i < active[l].length; i++) {
+                active[l][i] = switch (kind % 4) {
+                    case 0 -> false;
+                    case 1 -> true;
+                    case 2 -> random.nextBoolean();
+                    default -> l != deadLayer && random.nextBoolean();
+                };
+            }
+        }
+        return ActivationPattern.of(arch, active);
+    }
+}

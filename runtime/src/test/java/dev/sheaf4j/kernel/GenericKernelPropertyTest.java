@@ -1,0 +1,97 @@
+package dev.sheaf4j.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sheaf4j.RandomNetworks;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.Coordinate;
+import dev.sheaf4j.sheaf.PinSet;
+import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.sheaf.SheafLayout;
+import dev.sheaf4j.solve.Energy;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** The generic kernel against independent computations: finite differences and per-sample runs. */
+class GenericKernelPropertyTest {
+
+    @Property(tries = 60)
+    void jacobianForcesAreMinusTheFiniteDifferenceGradientOfTheEnergy(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 4) int depth) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, depth, 6, true);
+        Network network = RandomNetworks.network(random, arch);
+        GenericKernel kernel = new GenericKernel(arch);
+        SheafLayout layout = kernel.layout();
+        double[] params = network.parameters();
+        double[] state = RandomNetworks.gaussian(random, layout.stateSize());
+        Workspace ws = new Workspace(layout, 1);
+        PinSet free = Pins.builder().freeInput().build().compile(layout, 1);
+        double[] force = new double[layout.stateSize()];
+        kernel.forces(params, state, OutputEdgeMode.JACOBIAN, ws, force);
+        double h = 1e-6;
+        for (int c = 0; c < state.length; c++) {
+            double saved = state[c];
+            if (Math.abs(saved) < 10 * h) {
+                continue; // a ReLU kink lies within the difference stencil
+            }
+            state[c] = saved + h;
+            double up = Energy.of(kernel, params, state, free, ws);
+            state[c] = saved - h;
+            double down = Energy.of(kernel, params, state, free, ws);
+            state[c] = saved;
+            double gradient = (up - down) / (2 * h);
+            assertEquals(-gradient, force[c], 1e-6 * (1 + Math.abs(gradient)),
+                    "force on " + layout.name(layout.vertexAt(c)) + " coordinate " + c + " of " + arch);
+        }
+    }
+
+    @Property(tries = 40)
+    void batchedOperationsEqualPerSampleOperations(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int depth,
+            @ForAll @IntRange(min = 2, max = 7) int batch) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, depth, 6, true);
+        double[] params = RandomNetworks.network(random, arch).parameters();
+        GenericKernel kernel = new GenericKernel(arch);
+        SheafLayout layout = kernel.layout();
+        int size = layout.stateSize();
+        double[] batched = RandomNetworks.gaussian(random, size * batch);
+        Coordinate pinned = Coordinate.pre(1, 0);
+        double[] pinValues = RandomNetworks.gaussian(random, batch);
+        Pins pins = Pins.builder().hard(pinned, pinValues).soft(Coordinate.pre(arch.layers(), 0), 0.5, 2.0).build();
+        double[] batchedForce = new double[size * batch];
+        Workspace ws = new Workspace(layout, batch);
+        kernel.forces(params, batched, OutputEdgeMode.JACOBIAN, ws, batchedForce);
+        double[] stepped = batched.clone();
+        PinSet batchPins = pins.compile(layout, batch);
+        batchPins.applyHard(stepped);
+        kernel.eulerStep(params, stepped, 0.01, OutputEdgeMode.IDENTITY, batchPins, ws);
+        double[] forwarded = batched.clone();
+        kernel.forward(params, forwarded, batch);
+
+        Workspace one = new Workspace(layout, 1);
+        for (int s = 0; s < batch; s++) {
+            double[] single = new double[size];
+            for (int c = 0; c < size; c++) {
+                single[c] = batched[c * batch + s];
+            }
+            double[] force = new double[size];
+            kernel.forces(params, single, OutputEdgeMode.JACOBIAN, one, force);
+            double[] step = single.clone();
+            PinSet singlePins = Pins.builder().hard(pinned, pinValues[s])
+                    .soft(Coordinate.pre(arch.layers(), 0), 0.5, 2.0).build().compile(layout, 1);
+            singlePins.applyHard(step);
+            kernel.eulerStep(params, step, 0.01, OutputEdgeMode.IDENTITY, singlePins, one);
+            double[] forward = single.clone();
+            kernel.forward(params, forward, 1);
+            for (int c = 0; c < size; c++) {
+                assertEquals(force[c], batchedForce[c * batch + s], 1e-14, "force " + c + " sample " + s);
+                assertEquals(step[c], stepped[c * batch + s], 1e-14, "Euler step " + c + " sample " + s);
+                assertEquals(forward[c], forwarded[c * batch + s], 1e-14, "forward " + c + " sample " + s);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sheaf4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line tool end to end: output, closing lines and exit codes. */
+class CommandLineTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void conformanceOnTheFixtureFolderPassesAndCloses() throws Exception {
+        Path folder = Path.of(getClass().getResource("/conformance").toURI());
+        assertEquals(0, Main.run("conformance", folder.toString()));
+        String[] lines = stdout().trim().split("\n");
+        assertTrue(lines[lines.length - 1].matches("\\d+ passed, 0 failed, \\d+ skipped"), lines[lines.length - 1]);
+    }
+
+    @Test
+    void conformanceFailureExitsWithOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{}");
+        assertEquals(Main.FAILED, Main.run("conformance", file.toString()));
+        assertTrue(stdout().contains("FAIL"), stdout());
+        assertTrue(stdout().trim().endsWith("0 passed, 1 failed, 0 skipped"), stdout());
+    }
+
+    @Test
+    void aMissingFileIsOneClearErrorLine() {
+        assertEquals(Main.ERROR, Main.run("conformance", "/no/such/fixture.json"));
+        String message = err.toString(StandardCharsets.UTF_8).trim();
+        assertEquals("sheaf4j: no such fixture file or folder: /no/such/fixture.json", message);
+    }
+
+    @Test
+    void demoShowsTheHarmonicExtensionAndConvergence() {
+        assertEquals(0, Main.run("demo"));
+        String text = stdout();
+        assertTrue(text.contains("det delta_Omega = 1.000000000000000"), text);
+        assertTrue(text.contains("Cholesky of L_free: succeeds"), text);
+        assertTrue(text.contains("converged after"), text);
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertEquals(2, Main.run("no-such-command"));
+    }
+}
