@@ -56,4 +56,24 @@ class EulerStepTest {
         assertEquals(-0.15, state[2], 1e-15, "a_1 = 0.1 z_1");
         assertEquals(0.15 + 0.25, state[3], 1e-15, "z_2 = -a_1 + 0.25");
     }
+
+    @Test
+    void outputEdgeModesPushOnTheLastPreActivationAsSpecified() {
+        Architecture sigmoid = Architecture.relu(dev.sheaf4j.annotation.OutputActivation.SIGMOID, 1, 1);
+        Network net = Network.of(sigmoid, new double[][][] {{{2.0}}}, new double[][] {{0.5}});
+        GenericKernel k = new GenericKernel(sigmoid);
+        double[] state = {1, 0.3, 0.9}; // x, z_1, a_out
+        double p = 1 / (1 + Math.exp(-0.3));
+        double o = p - 0.9;
+        double r = 2 * 1 + 0.5 - 0.3;
+        Workspace ws = new Workspace(k.layout(), 1);
+        double[] jacobian = new double[3];
+        double[] identity = new double[3];
+        k.forces(net.parameters(), state, OutputEdgeMode.JACOBIAN, ws, jacobian);
+        k.forces(net.parameters(), state, OutputEdgeMode.IDENTITY, ws, identity);
+        assertEquals(r - p * (1 - p) * o, jacobian[1], 1e-15, "z: r - J^T o");
+        assertEquals(r - o, identity[1], 1e-15, "z: r - o");
+        assertEquals(o, jacobian[2], 1e-15, "a_out: phi(z) - a_out");
+        assertEquals(o, identity[2], 1e-15, "a_out: phi(z) - a_out");
+    }
 }
