@@ -7,12 +7,12 @@ import dev.sheaf4j.sheaf.SheafLayout;
  * The hot loops of one network's sheaf, on batches in {@code (coordinate, sample)} layout (see
  * {@link SheafLayout}). Everything above the loops (diffusion, equilibria, training, diagnostics)
  * talks to this contract; {@link GenericKernel} implements it for any architecture and generated
- * kernels implement it for one. Implementations are stateless and never allocate: scratch lives in
- * a {@link Workspace}.
+ * kernels implement it for one, both on top of {@link AbstractSheafKernel}. Implementations are
+ * stateless and never allocate: scratch lives in a {@link Workspace}.
  *
  * <p>Arrays: {@code params} is the flat parameter array of the architecture; {@code state} holds
  * {@code layout().stateSize() * batch} values; discrepancies {@code layout().discrepancySize() *
- * batch}.
+ * batch}; training targets {@code outputs * batch}.
  */
 public interface SheafKernel {
     /** The sheaf this kernel computes on. */
@@ -44,5 +44,16 @@ public interface SheafKernel {
      * the state became non-finite).
      */
     double eulerStep(double[] params, double[] state, double alphaDt, OutputEdgeMode mode, PinSet pins,
+            Workspace workspace);
+
+    /**
+     * One joint step of training without a backward pass (spec section 5), everything computed from
+     * the old stalks and weights: the stalks move by {@code alphaDt} times their forces, the target
+     * entering through the output edge as {@code g = phi(z_(k+1)) - y} (no Jacobian); each layer's
+     * weights and biases move by {@code -betaDt} times the residual {@code r_l} times {@code a_(l-1)},
+     * summed over the batch. The {@code a_out} stalk is not used. Returns the largest absolute change
+     * of a free stalk coordinate (NaN if the state became non-finite).
+     */
+    double trainingStep(double[] params, double[] state, double[] targets, double alphaDt, double betaDt, PinSet pins,
             Workspace workspace);
 }

@@ -103,6 +103,22 @@ public final class Pins {
             return add(coordinate, values, Double.POSITIVE_INFINITY);
         }
 
+        /** Hard-pins every neuron of {@code stalk} to {@code value}. */
+        public Builder hard(StalkRef stalk, double value) {
+            for (int i = 0; i < stalk.width(); i++) {
+                hard(stalk.coordinate(i), value);
+            }
+            return this;
+        }
+
+        /** Soft-pins every neuron of {@code stalk} towards {@code target} with strength {@code gamma}. */
+        public Builder soft(StalkRef stalk, double target, double gamma) {
+            for (int i = 0; i < stalk.width(); i++) {
+                soft(stalk.coordinate(i), target, gamma);
+            }
+            return this;
+        }
+
         /** Soft-pins {@code coordinate} towards {@code target} with strength {@code gamma > 0}. */
         public Builder soft(Coordinate coordinate, double target, double gamma) {
             return soft(coordinate, new double[] {target}, gamma);

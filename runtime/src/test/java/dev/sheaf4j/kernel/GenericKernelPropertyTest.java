@@ -94,4 +94,84 @@ class GenericKernelPropertyTest {
             }
         }
     }
+
+    @Property(tries = 40)
+    void trainingStepDescendsTheLocalEnergyInStalksAndWeights(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int depth) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, depth, 5, true);
+        double[] params = RandomNetworks.network(random, arch).parameters();
+        GenericKernel kernel = new GenericKernel(arch);
+        SheafLayout layout = kernel.layout();
+        double[] state = RandomNetworks.gaussian(random, layout.stateSize());
+        double[] target = new double[arch.outputs()];
+        switch (arch.head()) {
+            case IDENTITY -> target = RandomNetworks.gaussian(random, arch.outputs());
+            case SIGMOID -> java.util.Arrays.setAll(target, i -> random.nextInt(2));
+            case SOFTMAX -> target[random.nextInt(arch.outputs())] = 1.0;
+            default -> throw new IllegalStateException();
+        }
+        double alphaDt = 0.01;
+        double betaDt = 0.003;
+        double[] newParams = params.clone();
+        double[] newState = state.clone();
+        PinSet pins = Pins.none().compile(layout, 1);
+        kernel.trainingStep(newParams, newState, target, alphaDt, betaDt, pins, new Workspace(layout, 1));
+
+        double h = 1e-6;
+        for (int k = 0; k < params.length; k++) {
+            double[] up = params.clone();
+            double[] down = params.clone();
+            up[k] += h;
+            down[k] -= h;
+            double gradient = (trainingEnergy(kernel, up, state, target) - trainingEnergy(kernel, down, state, target))
+                    / (2 * h);
+            assertEquals(params[k] - betaDt * gradient, newParams[k], 1e-8 * (1 + Math.abs(gradient)), "parameter " + k);
+        }
+        for (int c = 0; c < layout.stateSize(); c++) {
+            boolean moves = c >= arch.inputs() && c < layout.linearEnd();
+            if (!moves) {
+                assertEquals(state[c], newState[c], 0.0, "coordinate " + c + " must not move");
+                continue;
+            }
+            if (Math.abs(state[c]) < 10 * h) {
+                continue;
+            }
+            double[] up = state.clone();
+            double[] down = state.clone();
+            up[c] += h;
+            down[c] -= h;
+            double gradient = (trainingEnergy(kernel, params, up, target) - trainingEnergy(kernel, params, down, target))
+                    / (2 * h);
+            assertEquals(state[c] - alphaDt * gradient, newState[c], 1e-8 * (1 + Math.abs(gradient)),
+                    "stalk coordinate " + c + " of " + arch);
+        }
+    }
+
+    /**
+     * The energy that training descends: the weight and activation edges' {@code 1/2 |d|^2} plus the
+     * loss whose logit gradient is {@code g}: squared error, binary or categorical cross-entropy.
+     */
+    private static double trainingEnergy(GenericKernel kernel, double[] params, double[] state, double[] y) {
+        SheafLayout layout = kernel.layout();
+        Architecture arch = layout.architecture();
+        double[] d = new double[layout.discrepancySize()];
+        kernel.discrepancies(params, state, 1, d);
+        double e = 0;
+        for (int i = 0; i < layout.linearEnd() - arch.inputs(); i++) {
+            e += 0.5 * d[i] * d[i];
+        }
+        int z = layout.preOffset(arch.layers());
+        double[] p = new double[arch.outputs()];
+        OutputMap.apply(arch.head(), state, z, p, 0, p.length, 1);
+        for (int i = 0; i < p.length; i++) {
+            e += switch (arch.head()) {
+                case IDENTITY -> 0.5 * (state[z + i] - y[i]) * (state[z + i] - y[i]);
+                case SIGMOID -> -(y[i] * Math.log(p[i]) + (1 - y[i]) * Math.log(1 - p[i]));
+                case SOFTMAX -> -y[i] * Math.log(p[i]);
+                default -> throw new IllegalStateException();
+            };
+        }
+        return e;
+    }
 }

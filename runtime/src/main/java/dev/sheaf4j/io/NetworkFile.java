@@ -1,0 +1,153 @@
+package dev.sheaf4j.io;
+
+import dev.sheaf4j.annotation.OutputActivation;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32;
+
+/**
+ * A saved network: a versioned, self-describing text file holding the architecture (widths, hidden
+ * slopes, output map) and every parameter in round-trip decimal, closed by a CRC-32 of everything
+ * before it. Written atomically (a temporary file beside the target, then a rename), so a failed
+ * save leaves the previous file as it was; read back without the declaring class.
+ *
+ * <pre>
+ * sheaf4j-network 1
+ * widths 2 30 1
+ * slopes 0.0
+ * output identity
+ * parameters 121
+ * 0.123...            (one per line, in the flat layout of {@link Architecture})
+ * crc32 1a2b3c4d
+ * </pre>
+ */
+public final class NetworkFile {
+    /** The first word of every file. */
+    public static final String MAGIC = "sheaf4j-network";
+    /** The format version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    private NetworkFile() {
+    }
+
+    /** Writes {@code network} to {@code path} atomically. */
+    public static void save(Network network, Path path) throws IOException {
+        Architecture arch = network.architecture();
+        StringBuilder body = new StringBuilder();
+        body.append(MAGIC).append(' ').append(VERSION).append('\n');
+        body.append("widths");
+        for (int w : arch.widths()) {
+            body.append(' ').append(w);
+        }
+        body.append("\nslopes");
+        for (int l = 1; l <= arch.hiddenLayers(); l++) {
+            body.append(' ').append(arch.slope(l));
+        }
+        body.append("\noutput ").append(arch.head().name().toLowerCase(Locale.ROOT)).append('\n');
+        double[] p = network.parameters();
+        body.append("parameters ").append(p.length).append('\n');
+        for (double v : p) {
+            body.append(v).append('\n');
+        }
+        body.append("crc32 ").append(crc(body.toString())).append('\n');
+        Path target = path.toAbsolutePath();
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temporary, body, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Reads a network saved by {@link #save}.
+     *
+     * @throws IOException if the file cannot be read, or is not a sheaf4j network file, is of
+     *     another version, is truncated or corrupt (checksum mismatch), or describes an invalid network
+     */
+    public static Network load(Path path) throws IOException {
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        int crcLine = text.lastIndexOf("crc32 ");
+        if (!text.startsWith(MAGIC + " ")) {
+            throw new IOException(path + " is not a sheaf4j network file (it does not start with '" + MAGIC + "')");
+        }
+        if (crcLine < 0) {
+            throw new IOException(path + " is truncated: its closing checksum line is missing");
+        }
+        String body = text.substring(0, crcLine);
+        String stored = text.substring(crcLine + 6).trim();
+        if (!stored.equals(crc(body))) {
+            throw new IOException(path + " is corrupt: checksum " + crc(body) + " does not match the stored " + stored);
+        }
+        List<String> lines = List.of(body.split("\n"));
+        try {
+            int version = Integer.parseInt(field(lines, 0, MAGIC));
+            if (version != VERSION) {
+                throw new IOException(path + " has format version " + version + "; this sheaf4j reads version " + VERSION);
+            }
+            int[] widths = parseInts(field(lines, 1, "widths"));
+            double[] slopes = parseDoubles(field(lines, 2, "slopes"));
+            OutputActivation head = OutputActivation.valueOf(field(lines, 3, "output").toUpperCase(Locale.ROOT));
+            Architecture arch = new Architecture(widths, slopes, head);
+            int count = Integer.parseInt(field(lines, 4, "parameters"));
+            if (count != arch.parameterCount() || lines.size() != 5 + count) {
+                throw new IOException(path + " lists " + (lines.size() - 5) + " parameters under a header of " + count
+                        + "; the architecture " + arch + " needs " + arch.parameterCount());
+            }
+            double[] p = new double[count];
+            for (int i = 0; i < count; i++) {
+                p[i] = Double.parseDouble(lines.get(5 + i));
+            }
+            return new Network(arch, p);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(path + " describes an invalid network: " + e.getMessage(), e);
+        }
+    }
+
+    private static String field(List<String> lines, int index, String name) throws IOException {
+        if (index >= lines.size() || !lines.get(index).startsWith(name)) {
+            throw new IOException("line " + (index + 1) + " should start with '" + name + "'");
+        }
+        return lines.get(index).substring(name.length()).trim();
+    }
+
+    private static int[] parseInts(String text) {
+        List<Integer> values = new ArrayList<>();
+        for (String s : text.trim().split("\\s+")) {
+            if (!s.isEmpty()) {
+                values.add(Integer.parseInt(s));
+            }
+        }
+        return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[] parseDoubles(String text) {
+        List<Double> values = new ArrayList<>();
+        for (String s : text.trim().split("\\s+")) {
+            if (!s.isEmpty()) {
+                values.add(Double.parseDouble(s));
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String crc(String text) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return String.format(Locale.ROOT, "%08x", crc.getValue());
+    }
+}

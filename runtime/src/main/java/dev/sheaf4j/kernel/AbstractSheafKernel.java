@@ -1,0 +1,126 @@
+package dev.sheaf4j.kernel;
+
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.sheaf.PinSet;
+import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.Objects;
+
+/**
+ * The part of a {@link SheafKernel} that is the same for every architecture: the output edge, pins,
+ * the Euler and training updates. A concrete kernel supplies the forward pass and the three
+ * primitives of the weight and activation edges: their discrepancies, their forces, and the weight
+ * descent step.
+ */
+public abstract class AbstractSheafKernel implements SheafKernel {
+    private final SheafLayout layout;
+    private final Architecture architecture;
+
+    /** A kernel for {@code layout}'s sheaf. */
+    protected AbstractSheafKernel(SheafLayout layout) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.architecture = layout.architecture();
+    }
+
+    @Override
+    public final SheafLayout layout() {
+        return layout;
+    }
+
+    /** Writes {@code r_l} and {@code s_l} of every weight and activation edge into {@code out}. */
+    protected abstract void linearDiscrepancies(double[] params, double[] state, int batch, double[] out);
+
+    /**
+     * Writes minus the gradient of the weight and activation edges' energy, given their
+     * discrepancies {@code d}, into {@code out} at every coordinate from {@code x} to
+     * {@code z_(k+1)} ({@code a_out}, if present, is left alone).
+     */
+    protected abstract void linearForces(double[] params, double[] state, int batch, double[] d, double[] out);
+
+    /** {@code W_l -= betaDt sum_s r_l a_(l-1)^T} and {@code b_l -= betaDt sum_s r_l}, given the discrepancies {@code d}. */
+    protected abstract void descendWeights(double[] params, double[] state, int batch, double[] d, double betaDt);
+
+    @Override
+    public final void discrepancies(double[] params, double[] state, int batch, double[] out) {
+        linearDiscrepancies(params, state, batch, out);
+        if (architecture.hasOutputVertex()) {
+            int a = layout.outputVertexOffset() * batch;
+            int o = a - architecture.inputs() * batch;
+            int n = architecture.outputs();
+            OutputMap.apply(architecture.head(), state, layout.preOffset(layout.layers()) * batch, out, o, n, batch);
+            for (int i = 0; i < n * batch; i++) {
+                out[o + i] -= state[a + i];
+            }
+        }
+    }
+
+    @Override
+    public final void forces(double[] params, double[] state, OutputEdgeMode mode, Workspace workspace,
+            double[] out) {
+        int batch = workspace.batch();
+        double[] d = workspace.discrepancy();
+        discrepancies(params, state, batch, d);
+        linearForces(params, state, batch, d, out);
+        if (architecture.hasOutputVertex()) {
+            int a = layout.outputVertexOffset() * batch;
+            int o = a - architecture.inputs() * batch;
+            int z = layout.preOffset(layout.layers()) * batch;
+            int n = architecture.outputs();
+            System.arraycopy(d, o, out, a, n * batch);
+            if (mode == OutputEdgeMode.JACOBIAN) {
+                double[] p = workspace.outputValues();
+                OutputMap.apply(architecture.head(), state, z, p, 0, n, batch);
+                OutputMap.subtractJacobianTranspose(architecture.head(), p, d, o, out, z, n, batch);
+            } else {
+                for (int i = 0; i < n * batch; i++) {
+                    out[z + i] -= d[o + i];
+                }
+            }
+        }
+    }
+
+    @Override
+    public final double eulerStep(double[] params, double[] state, double alphaDt, OutputEdgeMode mode, PinSet pins,
+            Workspace workspace) {
+        double[] f = workspace.force();
+        forces(params, state, mode, workspace, f);
+        pins.addSoftForces(state, f);
+        return advance(state, f, alphaDt, pins, layout.stateSize(), workspace.batch());
+    }
+
+    @Override
+    public final double trainingStep(double[] params, double[] state, double[] targets, double alphaDt,
+            double betaDt, PinSet pins, Workspace workspace) {
+        int batch = workspace.batch();
+        double[] d = workspace.discrepancy();
+        double[] f = workspace.force();
+        linearDiscrepancies(params, state, batch, d);
+        linearForces(params, state, batch, d, f);
+        int z = layout.preOffset(layout.layers()) * batch;
+        int n = architecture.outputs() * batch;
+        double[] p = workspace.outputValues();
+        OutputMap.apply(architecture.head(), state, z, p, 0, architecture.outputs(), batch);
+        for (int i = 0; i < n; i++) {
+            f[z + i] -= p[i] - targets[i];
+        }
+        pins.addSoftForces(state, f);
+        descendWeights(params, state, batch, d, betaDt);
+        return advance(state, f, alphaDt, pins, layout.linearEnd(), batch);
+    }
+
+    /** {@code v += alphaDt f} on the free coordinates below {@code end}; returns the largest change. */
+    private static double advance(double[] state, double[] f, double alphaDt, PinSet pins, int end, int batch) {
+        double maxChange = 0;
+        for (int c = 0; c < end; c++) {
+            if (pins.isFixed(c)) {
+                continue;
+            }
+            int base = c * batch;
+            for (int s = 0; s < batch; s++) {
+                double change = alphaDt * f[base + s];
+                state[base + s] += change;
+                maxChange = Math.max(maxChange, Math.abs(change));
+            }
+        }
+        return maxChange;
+    }
+}
