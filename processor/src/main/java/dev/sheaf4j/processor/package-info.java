@@ -1,7 +1,6 @@
 /**
- * The sheaf4j annotation processor: reads network declarations into a plain model, validates
- * them into a report and generates specialised kernels. The declaration DSL and its generator
- * arrive with the DSL work; this module is wired into the build now so that its dependencies and
- * tests have a home.
+ * The sheaf4j annotation processor's thin front end: it reads {@code @SheafNetwork} declarations
+ * from javac's element model into the plain model of {@code dev.sheaf4j.processor.model}, reports the
+ * validator's diagnostics through the {@code Messager}, and writes the generated files.
  */
 package dev.sheaf4j.processor;

@@ -118,6 +118,20 @@ public final class NetworkFile {
         }
     }
 
+    /**
+     * Reads a network saved by {@link #save} and checks that it has the {@code expected} architecture.
+     *
+     * @throws IOException as {@link #load(Path)}, or if the saved architecture differs
+     */
+    public static Network load(Path path, Architecture expected) throws IOException {
+        Network network = load(path);
+        if (!network.architecture().equals(expected)) {
+            throw new IOException(path + " holds a network of architecture " + network.architecture() + ", not the "
+                    + expected + " expected");
+        }
+        return network;
+    }
+
     private static String field(List<String> lines, int index, String name) throws IOException {
         if (index >= lines.size() || !lines.get(index).startsWith(name)) {
             throw new IOException("line " + (index + 1) + " should start with '" + name + "'");

@@ -1,0 +1,25 @@
+package dev.sheaf4j.examples;
+
+import dev.sheaf4j.Layer;
+import dev.sheaf4j.SheafModel;
+import dev.sheaf4j.annotation.Dense;
+import dev.sheaf4j.annotation.Input;
+import dev.sheaf4j.annotation.Output;
+import dev.sheaf4j.annotation.OutputActivation;
+import dev.sheaf4j.annotation.SheafNetwork;
+
+/** A wider digit classifier for MNIST, [784, 128, 10]. */
+@SheafNetwork
+public interface WideMnist extends SheafModel {
+    /** The 28 x 28 grey levels, scaled to [0, 1]. */
+    @Input(784)
+    Layer pixels();
+
+    /** One hundred and twenty-eight ReLU neurons. */
+    @Dense(128)
+    Layer hidden();
+
+    /** The probabilities of the ten digits. */
+    @Output(value = 10, activation = OutputActivation.SOFTMAX)
+    Layer digit();
+}

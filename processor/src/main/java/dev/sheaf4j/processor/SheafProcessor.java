@@ -1,0 +1,109 @@
+package dev.sheaf4j.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.TypeSpec;
+import dev.sheaf4j.processor.generate.Generation;
+import dev.sheaf4j.processor.model.NetworkDeclaration;
+import dev.sheaf4j.processor.model.NetworkSpec;
+import dev.sheaf4j.processor.validate.Diagnostic;
+import dev.sheaf4j.processor.validate.Environment;
+import dev.sheaf4j.processor.validate.Message;
+import dev.sheaf4j.processor.validate.Report;
+import dev.sheaf4j.processor.validate.Validator;
+import java.io.IOException;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The sheaf4j annotation processor. For each {@code @SheafNetwork} type it reads the declaration
+ * into a plain model, validates it into a report whose errors land on the offending annotation
+ * values, and, when the report is clean, writes the model class and its kernel. A failure on one
+ * network is reported as one error naming it, and the others are still processed.
+ */
+@AutoService(Processor.class)
+@SupportedAnnotationTypes(DeclarationReader.SHEAF_NETWORK)
+public final class SheafProcessor extends AbstractProcessor {
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(DeclarationReader.SHEAF_NETWORK);
+        if (annotation == null) {
+            return false;
+        }
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            if (!(element instanceof TypeElement type)) {
+                continue;
+            }
+            try {
+                processNetwork(type);
+            } catch (RuntimeException | IOException e) {
+                processingEnv.getMessager().printMessage(Kind.ERROR,
+                        Message.PROCESSOR_FAILURE.format(type.getQualifiedName(), e), type);
+            }
+        }
+        return false;
+    }
+
+    private void processNetwork(TypeElement type) throws IOException {
+        NetworkDeclaration declaration = new DeclarationReader(processingEnv.getElementUtils(),
+                processingEnv.getTypeUtils()).read(type);
+        Report report = new Validator(environment()).validate(declaration);
+        for (Diagnostic d : report.errors()) {
+            ElementOrigin origin = (ElementOrigin) d.origin();
+            AnnotationMirror mirror = origin.annotation();
+            if (mirror == null) {
+                processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), origin.element());
+            } else if (origin.value() == null) {
+                processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), origin.element(), mirror);
+            } else {
+                processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), origin.element(), mirror, origin.value());
+            }
+        }
+        if (report.spec().isPresent()) {
+            NetworkSpec spec = report.spec().get();
+            for (TypeSpec generated : Generation.types(spec)) {
+                TypeSpec withOrigin = generated.toBuilder().addOriginatingElement(type).build();
+                Generation.file(spec, withOrigin).writeTo(processingEnv.getFiler());
+            }
+        }
+    }
+
+    private static boolean generatedBySheaf4j(TypeElement type) {
+        for (AnnotationMirror a : type.getAnnotationMirrors()) {
+            if (a.getAnnotationType().toString().equals("javax.annotation.processing.Generated")
+                    && a.getElementValues().values().stream()
+                            .anyMatch(v -> v.toString().contains(Generation.PROCESSOR))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Environment environment() {
+        return new Environment() {
+            @Override
+            public boolean nameTaken(String qualifiedName) {
+                TypeElement existing = processingEnv.getElementUtils().getTypeElement(qualifiedName);
+                return existing != null && !generatedBySheaf4j(existing);
+            }
+
+            @Override
+            public boolean isValidClassName(String name) {
+                return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name);
+            }
+        };
+    }
+}

@@ -1,0 +1,8 @@
+package dev.sheaf4j.processor.model;
+
+import java.util.List;
+
+/** A method declared in a network's type, with what the layer rules need to know of it. */
+public record MethodDeclaration(String name, int parameterCount, boolean returnsLayer, boolean isAbstract,
+        List<LayerAnnotation> layers, List<PinDeclaration> pins, Origin origin) {
+}

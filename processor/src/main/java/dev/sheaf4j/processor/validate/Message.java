@@ -1,0 +1,85 @@
+package dev.sheaf4j.processor.validate;
+
+import java.util.Locale;
+
+/**
+ * The catalogue of everything the processor reports. Each message has a stable tag, printed as
+ * {@code [sheaf4j:Tag]} at the start of the text, quotes the user's names and says how to fix the
+ * problem. Tags never change meaning; tests and users may match on them.
+ */
+public enum Message {
+    NOT_SHEAF_MODEL("NotSheafModel", "@SheafNetwork type '%s' must extend dev.sheaf4j.SheafModel; declare it as "
+            + "'interface %s extends SheafModel'"),
+    NOT_ABSTRACT("NotAbstract", "@SheafNetwork type '%s' must be an interface or an abstract class, so that sheaf4j "
+            + "can generate its implementation"),
+    PRIVATE_TYPE("PrivateType", "@SheafNetwork type '%s' is %s; make it public or package-private so that the "
+            + "generated class can implement it"),
+    GENERIC_TYPE("GenericType", "@SheafNetwork type '%s' declares type parameters; a network's shape is fixed, "
+            + "remove them"),
+    INNER_CLASS("InnerClass", "@SheafNetwork class '%s' is an inner class; make it static"),
+    NO_CONSTRUCTOR("NoConstructor", "@SheafNetwork class '%s' has no non-private constructor without parameters; "
+            + "add one"),
+    INVALID_NAME("InvalidName", "@SheafNetwork(name = \"%s\") is not a valid Java class name; use a simple "
+            + "identifier such as \"MyNetworkSheaf\""),
+    NAME_CLASH("NameClash", "cannot generate '%s' for network '%s': a type of that name already exists; rename it or "
+            + "set @SheafNetwork(name = \"...\")"),
+    NO_INPUT("NoInput", "network '%s' declares no @Input layer; add 'Layer x();' annotated @Input(n) as its first "
+            + "layer method"),
+    SEVERAL_INPUTS("SeveralInputs", "network '%s' declares a second @Input layer on '%s()' (the first is '%s()'); "
+            + "a network has exactly one input: use @Dense for hidden layers"),
+    INPUT_NOT_FIRST("InputNotFirst", "@Input layer '%s()' of network '%s' comes after '%s()'; declare the input "
+            + "layer first"),
+    NO_OUTPUT("NoOutput", "network '%s' declares no @Output layer; add a last layer method annotated @Output(n)"),
+    SEVERAL_OUTPUTS("SeveralOutputs", "network '%s' declares a second @Output layer on '%s()' (the first is '%s()');"
+            + " a network has exactly one output: use @Dense for hidden layers"),
+    OUTPUT_NOT_LAST("OutputNotLast", "@Output layer '%s()' of network '%s' comes before '%s()'; declare the output "
+            + "layer last"),
+    WIDTH_OUT_OF_RANGE("WidthOutOfRange", "%s width %d of layer '%s()' is out of range; use a width from 1 to %d"),
+    LAYER_PARAMETERS("LayerParameters", "layer method '%s()' takes %d parameter(s); layer methods take none: "
+            + "declare it as 'Layer %s();'"),
+    LAYER_RETURN_TYPE("LayerReturnType", "layer method '%s()' must return dev.sheaf4j.Layer; declare it as "
+            + "'Layer %s();'"),
+    LAYER_NOT_ABSTRACT("LayerNotAbstract", "layer method '%s()' has a body; layer methods are abstract, the "
+            + "generated class implements them"),
+    TWO_LAYER_ANNOTATIONS("TwoLayerAnnotations", "method '%s()' carries both %s and %s; keep one layer annotation "
+            + "per method"),
+    NOT_A_LAYER("NotALayer", "abstract method '%s()' of network '%s' has no layer annotation; annotate it with "
+            + "@Input, @Dense or @Output, or give it a body"),
+    PIN_WITHOUT_LAYER("PinWithoutLayer", "%s on '%s()' needs a layer: annotate the method with @Input, @Dense or "
+            + "@Output"),
+    PIN_OUT_OF_RANGE("PinOutOfRange", "%s on '%s()' names neuron %d, but the layer has %d neurons (0 to %d); "
+            + "use an index in range"),
+    POST_ON_INPUT("PostOnInput", "%s on input layer '%s()' uses Stalk.POST, but the input has a single stalk x; "
+            + "use Stalk.PRE"),
+    POST_ON_IDENTITY_OUTPUT("PostOnIdentityOutput", "%s on output layer '%s()' uses Stalk.POST, but an identity "
+            + "output has no a_out stalk; use Stalk.PRE, or a SIGMOID or SOFTMAX output"),
+    SOFT_PIN_STRENGTH("SoftPinStrength", "@SoftPin on '%s()' has strength %s; the strength must be finite and "
+            + "positive (use @Pin for an exact constraint)"),
+    PIN_VALUE_NOT_FINITE("PinValueNotFinite", "%s on '%s()' has value %s; pin values must be finite numbers"),
+    DUPLICATE_PIN("DuplicatePin", "%s on '%s()' pins %s, which an earlier pin already pins; keep one pin per "
+            + "coordinate"),
+    SOFTMAX_SINGLE_OUTPUT("SoftmaxSingleOutput", "output layer '%s()' has a SOFTMAX over a single output, which is "
+            + "always 1; use SIGMOID for one binary output, or declare at least 2 outputs"),
+    LEAKY_SLOPE("LeakySlope", "@Dense layer '%s()' is LEAKY_RELU with slope %s; the slope must lie strictly between "
+            + "0 and 1"),
+    PROCESSOR_FAILURE("ProcessorFailure", "sheaf4j could not process network '%s' (%s); please report this with the"
+            + " declaration");
+
+    private final String tag;
+    private final String template;
+
+    Message(String tag, String template) {
+        this.tag = tag;
+        this.template = template;
+    }
+
+    /** The stable tag, e.g. {@code PinOutOfRange}. */
+    public String tag() {
+        return tag;
+    }
+
+    /** The full text: {@code [sheaf4j:Tag]} followed by the template filled with {@code args}. */
+    public String format(Object... args) {
+        return "[sheaf4j:" + tag + "] " + String.format(Locale.ROOT, template, args);
+    }
+}
