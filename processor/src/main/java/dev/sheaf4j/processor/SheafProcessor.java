@@ -26,10 +26,13 @@ import javax.tools.Diagnostic.Kind;
  * The sheaf4j annotation processor. For each {@code @SheafNetwork} type it reads the declaration
  * into a plain model, validates it into a report whose errors land on the offending annotation
  * values, and, when the report is clean, writes the model class and its kernel. A failure on one
- * network is reported as one error naming it, and the others are still processed.
+ * network is reported as one error naming it, and the others are still processed. It claims every
+ * annotation of {@code dev.sheaf4j.annotation} and the JDK's {@code @Generated} that its own files
+ * carry, so that builds with {@code -Xlint:all -Werror} stay quiet (javac warns of any annotation no
+ * processor claims).
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes(DeclarationReader.SHEAF_NETWORK)
+@SupportedAnnotationTypes({"dev.sheaf4j.annotation.*", "javax.annotation.processing.Generated"})
 public final class SheafProcessor extends AbstractProcessor {
 
     @Override
@@ -41,7 +44,7 @@ public final class SheafProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         TypeElement annotation = processingEnv.getElementUtils().getTypeElement(DeclarationReader.SHEAF_NETWORK);
         if (annotation == null) {
-            return false;
+            return true;
         }
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
             if (!(element instanceof TypeElement type)) {
@@ -54,7 +57,7 @@ public final class SheafProcessor extends AbstractProcessor {
                         Message.PROCESSOR_FAILURE.format(type.getQualifiedName(), e), type);
             }
         }
-        return false;
+        return true;
     }
 
     private void processNetwork(TypeElement type) throws IOException {
