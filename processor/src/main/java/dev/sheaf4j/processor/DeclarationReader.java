@@ -48,7 +48,7 @@ final class DeclarationReader {
 
     NetworkDeclaration read(TypeElement type) {
         AnnotationMirror network = mirror(type, SHEAF_NETWORK);
-        ElementOrigin origin = new ElementOrigin(type, network, null);
+        ElementOrigin origin = new ElementOrigin(type, null, null);
         List<String> names = new ArrayList<>();
         Element e = type;
         while (e instanceof TypeElement t) {

@@ -34,6 +34,8 @@ import javax.tools.Diagnostic.Kind;
 @AutoService(Processor.class)
 @SupportedAnnotationTypes({"dev.sheaf4j.annotation.*", "javax.annotation.processing.Generated"})
 public final class SheafProcessor extends AbstractProcessor {
+    /** Qualified names of the classes generated so far in this compilation. */
+    private final java.util.Set<String> generated = new java.util.HashSet<>();
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -63,7 +65,7 @@ public final class SheafProcessor extends AbstractProcessor {
     private void processNetwork(TypeElement type) throws IOException {
         NetworkDeclaration declaration = new DeclarationReader(processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils()).read(type);
-        Report report = new Validator(environment()).validate(declaration);
+        Report report = new Validator(environment(type)).validate(declaration);
         for (Diagnostic d : report.errors()) {
             ElementOrigin origin = (ElementOrigin) d.origin();
             AnnotationMirror mirror = origin.annotation();
@@ -77,30 +79,34 @@ public final class SheafProcessor extends AbstractProcessor {
         }
         if (report.spec().isPresent()) {
             NetworkSpec spec = report.spec().get();
-            for (TypeSpec generated : Generation.types(spec)) {
-                TypeSpec withOrigin = generated.toBuilder().addOriginatingElement(type).build();
+            for (TypeSpec file : Generation.types(spec)) {
+                TypeSpec withOrigin = file.toBuilder().addOriginatingElement(type).build();
                 Generation.file(spec, withOrigin).writeTo(processingEnv.getFiler());
+                generated.add(spec.packageName().isEmpty() ? file.name() : spec.packageName() + "." + file.name());
             }
         }
     }
 
-    private static boolean generatedBySheaf4j(TypeElement type) {
-        for (AnnotationMirror a : type.getAnnotationMirrors()) {
-            if (a.getAnnotationType().toString().equals("javax.annotation.processing.Generated")
-                    && a.getElementValues().values().stream()
-                            .anyMatch(v -> v.toString().contains(Generation.PROCESSOR))) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Whether {@code existing} is what sheaf4j generated for {@code declaration} in an earlier
+     * compilation (its class file on the classpath): the model class is a subtype of the declaration,
+     * the kernel a subclass of the abstract kernel.
+     */
+    private boolean previousOutput(TypeElement existing, TypeElement declaration) {
+        var types = processingEnv.getTypeUtils();
+        TypeElement kernel = processingEnv.getElementUtils().getTypeElement(
+                "dev.sheaf4j.kernel.AbstractSheafKernel");
+        return types.isAssignable(types.erasure(existing.asType()), types.erasure(declaration.asType()))
+                || kernel != null && types.isAssignable(existing.asType(), kernel.asType());
     }
 
-    private Environment environment() {
+    private Environment environment(TypeElement declaration) {
         return new Environment() {
             @Override
             public boolean nameTaken(String qualifiedName) {
                 TypeElement existing = processingEnv.getElementUtils().getTypeElement(qualifiedName);
-                return existing != null && !generatedBySheaf4j(existing);
+                return generated.contains(qualifiedName)
+                        || existing != null && !previousOutput(existing, declaration);
             }
 
             @Override

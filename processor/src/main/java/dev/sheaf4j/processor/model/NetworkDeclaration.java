@@ -14,9 +14,10 @@ import java.util.List;
  * @param generic whether it declares type parameters
  * @param extendsSheafModel whether it is a subtype of {@code dev.sheaf4j.SheafModel}
  * @param hasUsableConstructor for an abstract class, whether a non-private no-argument constructor exists
- * @param requestedName the {@code name} given in {@code @SheafNetwork}, "" for the default
+ * @param requestedName the {@code name} given in {@code @SheafNetwork}, "" for the default; its
+ *     origin is the annotation (and the value, when written)
  * @param methods the methods it declares, in declaration order
- * @param origin the type and its {@code @SheafNetwork} annotation
+ * @param origin the type
  */
 public record NetworkDeclaration(String packageName, List<String> simpleNames, DeclarationKind kind,
         Visibility visibility, boolean nested, boolean staticContext, boolean generic, boolean extendsSheafModel,

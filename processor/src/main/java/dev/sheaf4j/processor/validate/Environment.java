@@ -3,8 +3,8 @@ package dev.sheaf4j.processor.validate;
 /** What validation needs to know of the compilation beyond the declaration itself. */
 public interface Environment {
     /**
-     * Whether a type with this qualified name exists already, other than one that sheaf4j itself
-     * generated in an earlier compilation.
+     * Whether a type with this qualified name exists already, other than the one that sheaf4j itself
+     * generated for the same declaration in an earlier compilation.
      */
     boolean nameTaken(String qualifiedName);
 

@@ -75,8 +75,8 @@ public final class Validator {
             String prefix = d.packageName().isEmpty() ? "" : d.packageName() + ".";
             for (String generated : List.of(d.generatedName(), d.generatedName() + "Kernel")) {
                 if (environment.nameTaken(prefix + generated)) {
-                    errors.add(Message.NAME_CLASH, requested.isEmpty() ? d.origin() : d.requestedName().origin(),
-                            generated, name);
+                    errors.add(Message.NAME_CLASH, d.requestedName().origin(), generated, name);
+                    break;
                 }
             }
         }

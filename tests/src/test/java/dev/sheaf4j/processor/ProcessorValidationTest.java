@@ -1,0 +1,351 @@
+package dev.sheaf4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every validation rule of the DSL: a declaration that breaks it fails to compile with the rule's
+ * tag, in the declaring file, on the line marked {@code // error here}.
+ */
+class ProcessorValidationTest {
+    private static final String HEADER = "package test;\n\nimport dev.sheaf4j.Layer;\nimport dev.sheaf4j.SheafModel;\n"
+            + "import dev.sheaf4j.annotation.*;\n\n";
+
+    /** A rule: its tag and a declaration of {@code test.Net} that breaks it. */
+    record Case(String tag, String body) {
+        @Override
+        public String toString() {
+            return tag;
+        }
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case("NoInput", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel { // error here
+                            @Dense(4) Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("SeveralInputs", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Input(2) // error here
+                            Layer x2();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("InputNotFirst", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Dense(4) Layer hidden();
+                            @Input(2) // error here
+                            Layer x();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("NoOutput", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel { // error here
+                            @Input(2) Layer x();
+                            @Dense(4) Layer hidden();
+                        }"""),
+                new Case("SeveralOutputs", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                            @Output(1) // error here
+                            Layer y2();
+                        }"""),
+                new Case("OutputNotLast", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) // error here
+                            Layer y();
+                            @Dense(4) Layer hidden();
+                        }"""),
+                new Case("WidthOutOfRange", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(0) // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("WidthOutOfRange", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(70000) // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("LayerParameters", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            Layer hidden(int width); // error here
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("LayerReturnType", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            Object hidden(); // error here
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("TwoLayerAnnotations", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            @Output(1) // error here
+                            Layer y();
+                        }"""),
+                new Case("PinOutOfRange", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            @Pin(neuron = {1, 4}, value = 0.5) // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("PostOnIdentityOutput", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4) Layer hidden();
+                            @Output(1)
+                            @Pin(stalk = Stalk.POST, value = 0.5) // error here
+                            Layer y();
+                        }"""),
+                new Case("PostOnInput", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2)
+                            @Pin(stalk = Stalk.POST, neuron = 0, value = 0.5) // error here
+                            Layer x();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("SoftPinStrength", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            @SoftPin(value = 0.5, strength = 0.0) // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("SoftPinStrength", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            @SoftPin(value = 0.5, strength = Double.POSITIVE_INFINITY) // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("PinValueNotFinite", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            @Pin(neuron = 2, value = Double.NaN) // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("DuplicatePin", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            @Pin(neuron = {0, 1}, value = 0.5)
+                            @SoftPin(neuron = 1, value = 0.0, strength = 2.0) // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("SoftmaxSingleOutput", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(value = 1, activation = OutputActivation.SOFTMAX) // error here
+                            Layer y();
+                        }"""),
+                new Case("LeakySlope", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(value = 4, activation = Activation.LEAKY_RELU, slope = 1.5) // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("NotSheafModel", """
+                        @SheafNetwork
+                        public interface Net { // error here
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("PrivateType", """
+                        public class Net {
+                            @SheafNetwork
+                            private interface Inner extends SheafModel { // error here
+                                @Input(2) Layer x();
+                                @Output(1) Layer y();
+                            }
+                        }"""),
+                new Case("GenericType", """
+                        @SheafNetwork
+                        public interface Net<T> extends SheafModel { // error here
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("NotAbstract", """
+                        @SheafNetwork
+                        public class Net implements SheafModel { // error here
+                            public dev.sheaf4j.network.Network network() { return null; }
+                            public dev.sheaf4j.kernel.SheafKernel kernel() { return null; }
+                        }"""),
+                new Case("NameClash", """
+                        @SheafNetwork // error here
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }
+                        class NetSheaf {
+                        }"""),
+                new Case("InvalidName", """
+                        @SheafNetwork(name = "not a name") // error here
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("NotALayer", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            Layer extra(); // error here
+                            @Output(1) Layer y();
+                        }"""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void ruleIsReportedWithItsTagInTheFileOnTheMarkedLine(Case c) {
+        String source = HEADER + c.body() + "\n";
+        JavaFileObject file = JavaFileObjects.forSourceString("test.Net", source);
+        Compilation compilation = Compiler.javac().withProcessors(new SheafProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[sheaf4j:" + c.tag() + "]").inFile(file).onLine(markedLine(source));
+        for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
+            assertTrue(d.getMessage(null).startsWith("[sheaf4j:"), "only sheaf4j errors expected: " + d);
+        }
+    }
+
+    private static int markedLine(String source) {
+        String[] lines = source.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("// error here")) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("no marked line");
+    }
+
+    @Test
+    void messagesQuoteTheUsersNamesAndSayHowToFix() {
+        JavaFileObject file = JavaFileObjects.forSourceString("test.Net", HEADER + """
+                @SheafNetwork
+                public interface Net extends SheafModel {
+                    @Input(2) Layer x();
+                    @Dense(4)
+                    @Pin(neuron = 7, value = 0.5)
+                    Layer hiddenLayer();
+                    @Output(1) Layer y();
+                }
+                """);
+        Compilation compilation = Compiler.javac().withProcessors(new SheafProcessor()).compile(file);
+        assertThat(compilation).hadErrorContaining("[sheaf4j:PinOutOfRange] @Pin on 'hiddenLayer()' names neuron 7, "
+                + "but the layer has 4 neurons (0 to 3); use an index in range");
+    }
+
+    @Test
+    void oneBadNetworkDoesNotStopTheOthers() {
+        JavaFileObject bad = JavaFileObjects.forSourceString("test.Bad", HEADER + """
+                @SheafNetwork
+                public interface Bad extends SheafModel {
+                    @Dense(4) Layer hidden();
+                    @Output(1) Layer y();
+                }
+                """);
+        JavaFileObject good = JavaFileObjects.forSourceString("test.Good", HEADER + """
+                @SheafNetwork
+                public interface Good extends SheafModel {
+                    @Input(2) Layer x();
+                    @Output(1) Layer y();
+                }
+                """);
+        JavaFileObject user = JavaFileObjects.forSourceString("test.User", """
+                package test;
+
+                class User {
+                    Good good = GoodSheaf.create(1);
+                }
+                """);
+        Compilation compilation = Compiler.javac().withProcessors(new SheafProcessor()).compile(bad, good, user);
+        assertThat(compilation).hadErrorContaining("[sheaf4j:NoInput]").inFile(bad);
+        assertEquals(1, compilation.errors().size(), "GoodSheaf must still be generated: " + compilation.errors());
+    }
+
+    @Test
+    void twoNetworksAskingForOneNameClash() {
+        JavaFileObject first = JavaFileObjects.forSourceString("test.First", HEADER + """
+                @SheafNetwork(name = "Shared")
+                public interface First extends SheafModel {
+                    @Input(2) Layer x();
+                    @Output(1) Layer y();
+                }
+                """);
+        JavaFileObject second = JavaFileObjects.forSourceString("test.Second", HEADER + """
+                @SheafNetwork(name = "Shared")
+                public interface Second extends SheafModel {
+                    @Input(2) Layer x();
+                    @Output(1) Layer y();
+                }
+                """);
+        Compilation compilation = Compiler.javac().withProcessors(new SheafProcessor()).compile(first, second);
+        assertThat(compilation).hadErrorContaining("[sheaf4j:NameClash] cannot generate 'Shared' for network 'Second'")
+                .inFile(second).onLine(7);
+        assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneErrorNamingTheNetwork() {
+        JavaFileObject file = JavaFileObjects.forSourceString("test.Net", HEADER + """
+                @SheafNetwork
+                public interface Net extends SheafModel {
+                    @Input(2) Layer x();
+                    @Dense(UNDEFINED_WIDTH) Layer hidden();
+                    @Output(1) Layer y();
+                }
+                """);
+        Compilation compilation = Compiler.javac().withProcessors(new SheafProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[sheaf4j:ProcessorFailure] sheaf4j could not process network "
+                + "'test.Net'");
+    }
+}
