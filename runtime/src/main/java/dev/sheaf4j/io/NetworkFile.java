@@ -58,7 +58,8 @@ public final class NetworkFile {
         for (double v : p) {
             body.append(v).append('\n');
         }
-        body.append("crc32 ").append(crc(body.toString())).append('\n');
+        String checksum = crc(body.toString());
+        body.append("crc32 ").append(checksum).append('\n');
         Path target = path.toAbsolutePath();
         Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {

@@ -1,0 +1,86 @@
+package dev.sheaf4j.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sheaf4j.annotation.OutputActivation;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Saving and loading networks: exact round trips, and clear errors for bad files. */
+class NetworkFileTest {
+    private final Network network = Network.heInitialised(new Architecture(new int[] {3, 5, 4, 2},
+            new double[] {0.0, 0.2}, OutputActivation.SOFTMAX), 11);
+
+    @Test
+    void roundTripIsExact(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("net.sheaf");
+        NetworkFile.save(network, file);
+        Network loaded = NetworkFile.load(file);
+        assertEquals(network.architecture(), loaded.architecture());
+        assertArrayEquals(network.parameters(), loaded.parameters());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void aCorruptFileIsRejected(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("net.sheaf");
+        NetworkFile.save(network, file);
+        String text = Files.readString(file);
+        int at = text.indexOf("parameters");
+        Files.writeString(file, text.substring(0, at + 20) + (text.charAt(at + 20) == '1' ? '2' : '1')
+                + text.substring(at + 21));
+        IOException e = assertThrows(IOException.class, () -> NetworkFile.load(file));
+        assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileIsRejected(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("net.sheaf");
+        NetworkFile.save(network, file);
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.length() / 2));
+        IOException e = assertThrows(IOException.class, () -> NetworkFile.load(file));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void anotherFormatOrArchitectureIsRejected(@TempDir Path dir) throws IOException {
+        Path other = dir.resolve("other.txt");
+        Files.writeString(other, "hello\n");
+        assertTrue(assertThrows(IOException.class, () -> NetworkFile.load(other)).getMessage()
+                .contains("not a sheaf4j network file"));
+        Path file = dir.resolve("net.sheaf");
+        NetworkFile.save(network, file);
+        IOException e = assertThrows(IOException.class,
+                () -> NetworkFile.load(file, Architecture.relu(OutputActivation.SOFTMAX, 3, 5, 2)));
+        assertTrue(e.getMessage().contains("architecture"), e.getMessage());
+    }
+
+    @Test
+    void aFailedSaveLeavesThePreviousFileUntouched(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("net.sheaf");
+        NetworkFile.save(network, file);
+        String before = Files.readString(file);
+        Path missingFolder = dir.resolve("missing").resolve("net.sheaf");
+        assertThrows(IOException.class, () -> NetworkFile.save(network, missingFolder));
+        Path folderAsTarget = dir.resolve("folder");
+        Files.createDirectories(folderAsTarget.resolve("child"));
+        assertThrows(IOException.class, () -> NetworkFile.save(network, folderAsTarget));
+        assertEquals(before, Files.readString(file));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.count(), "only the saved file and the folder remain");
+        }
+    }
+}
