@@ -1,0 +1,76 @@
+package dev.sheaf4j.bench;
+
+import dev.sheaf4j.SheafModel;
+import dev.sheaf4j.kernel.GenericKernel;
+import dev.sheaf4j.kernel.OutputEdgeMode;
+import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.kernel.Workspace;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.sheaf.PinSet;
+import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.SplittableRandom;
+
+/**
+ * One Euler step or one joint training step of a network, run by its generated kernel and by the
+ * generic kernel on identical copies of the same state, timed in alternation.
+ */
+public final class KernelBenchmark {
+    /** The operation timed. */
+    public enum Operation {
+        /** One Euler step of the heat equation ({@code alpha dt = 0.01}). */
+        EULER,
+        /** One joint stalk/weight training step ({@code alpha dt = 0.005}, {@code beta dt = 0.005 / batch}). */
+        TRAIN
+    }
+
+    /** Nanoseconds per step of each kernel. */
+    public record Result(String network, Architecture architecture, int batch, Operation operation,
+            double generatedNanos, double genericNanos) {
+        /** How many times faster the generated kernel is. */
+        public double speedup() {
+            return genericNanos / generatedNanos;
+        }
+    }
+
+    private KernelBenchmark() {
+    }
+
+    /** Times {@code operation} on {@code model} with {@code batch} samples; {@code roundNanos} per round. */
+    public static Result run(String name, SheafModel model, int batch, Operation operation, int rounds,
+            long roundNanos) {
+        SheafLayout layout = model.layout();
+        SplittableRandom random = new SplittableRandom(17);
+        double[] state = new double[layout.stateSize() * batch];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = random.nextGaussian();
+        }
+        double[] targets = new double[layout.architecture().outputs() * batch];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = random.nextDouble();
+        }
+        StepTimer generated = timer(model.kernel(), model, state, targets, batch, operation, rounds);
+        StepTimer generic = timer(new GenericKernel(layout), model, state, targets, batch, operation, rounds);
+        generated.warmUp(4 * roundNanos);
+        generic.warmUp(4 * roundNanos);
+        for (int r = 0; r < rounds; r++) {
+            generated.measure(roundNanos);
+            generic.measure(roundNanos);
+        }
+        return new Result(name, layout.architecture(), batch, operation, generated.median(), generic.median());
+    }
+
+    private static StepTimer timer(SheafKernel kernel, SheafModel model, double[] initial, double[] targets, int batch,
+            Operation operation, int rounds) {
+        double[] params = model.network().parameters();
+        double[] state = initial.clone();
+        Workspace workspace = new Workspace(kernel.layout(), batch);
+        PinSet pins = Pins.none().compile(kernel.layout(), batch);
+        double betaDt = 0.005 / batch;
+        Runnable step = switch (operation) {
+            case EULER -> () -> kernel.eulerStep(params, state, 0.01, OutputEdgeMode.JACOBIAN, pins, workspace);
+            case TRAIN -> () -> kernel.trainingStep(params, state, targets, 0.005, betaDt, pins, workspace);
+        };
+        return new StepTimer(step, rounds);
+    }
+}
