@@ -107,20 +107,23 @@ public abstract class AbstractSheafKernel implements SheafKernel {
         return advance(state, f, alphaDt, pins, layout.linearEnd(), batch);
     }
 
-    /** {@code v += alphaDt f} on the free coordinates below {@code end}; returns the largest change. */
+    /**
+     * {@code v += alphaDt f} on the free coordinates below {@code end}; returns the largest change,
+     * {@code alphaDt max |f|} (rounding is monotone, so this equals the largest rounded step).
+     */
     private static double advance(double[] state, double[] f, double alphaDt, PinSet pins, int end, int batch) {
-        double maxChange = 0;
-        for (int c = 0; c < end; c++) {
-            if (pins.isFixed(c)) {
-                continue;
+        int[] runs = pins.freeRuns();
+        double maxForce = 0;
+        for (int k = 0; k < runs.length; k += 2) {
+            int from = runs[k] * batch;
+            int to = Math.min(runs[k + 1], end) * batch;
+            for (int i = from; i < to; i++) {
+                state[i] += alphaDt * f[i];
             }
-            int base = c * batch;
-            for (int s = 0; s < batch; s++) {
-                double change = alphaDt * f[base + s];
-                state[base + s] += change;
-                maxChange = Math.max(maxChange, Math.abs(change));
+            for (int i = from; i < to; i++) {
+                maxForce = Math.max(maxForce, Math.abs(f[i]));
             }
         }
-        return maxChange;
+        return alphaDt * maxForce;
     }
 }

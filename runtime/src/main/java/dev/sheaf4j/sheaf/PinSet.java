@@ -17,6 +17,7 @@ public final class PinSet {
     private final double[] softStrength;
     private final double[] softTargets;
     private final int freeCount;
+    private final int[] freeRuns;
 
     PinSet(SheafLayout layout, int batch, Pins pins) {
         this.batch = Require.atLeastOne(batch, "batch size");
@@ -84,6 +85,17 @@ public final class PinSet {
                     + " is pinned: nothing is left to solve for; remove a hard pin");
         }
         this.freeCount = free;
+        int[] runs = new int[2 * size];
+        int count = 0;
+        for (int c = 0; c < size; c++) {
+            if (!fixed[c] && (c == 0 || fixed[c - 1])) {
+                runs[count++] = c;
+            }
+            if (!fixed[c] && (c == size - 1 || fixed[c + 1])) {
+                runs[count++] = c + 1;
+            }
+        }
+        this.freeRuns = Arrays.copyOf(runs, count);
     }
 
     private static String describe(Pins.Pin pin) {
@@ -105,6 +117,14 @@ public final class PinSet {
     /** Number of free (not fixed) coordinates per sample. */
     public int freeCount() {
         return freeCount;
+    }
+
+    /**
+     * The free coordinates as maximal runs {@code [start, end)}: {@code runs()[2k]} and
+     * {@code runs()[2k+1]} bound run {@code k}. The array is shared: do not modify it.
+     */
+    public int[] freeRuns() {
+        return freeRuns;
     }
 
     /** Number of soft pins. */

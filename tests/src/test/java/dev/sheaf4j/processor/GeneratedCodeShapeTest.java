@@ -78,11 +78,14 @@ class GeneratedCodeShapeTest {
     void smallLayersAreUnrolledAndLargeOnesLoop() throws IOException {
         Path generated = examplesGenerated();
         String tiny = Files.readString(generated.resolve("TinySheafKernel.java"));
-        assertFalse(tiny.contains("LayerLoops"), "[2, 4, 1] is fully unrolled");
         assertTrue(tiny.contains("double z3 = params[11] + params[6] * x0 + params[7] * x1;"), tiny);
+        assertTrue(tiny.contains("discrepanciesBySampleLayer1") && tiny.contains("forcesBySampleLayer2"),
+                "[2, 4, 1] has unrolled discrepancies and forces for small batches");
+        assertTrue(tiny.contains("if (batch < " + KernelGenerator.LOOP_BATCH + ")"), "and the shared loops for large ones");
         String mnist = Files.readString(generated.resolve("MnistSheafKernel.java"));
         assertTrue(mnist.contains("LayerLoops.affine(params, 0, 50176, 64, 784, state, 0, state, 784 * batch, batch)"),
                 "the 784-64 layer runs the shared loops with constant sizes");
+        assertFalse(mnist.contains("BySample"), "no layer of [784, 64, 10] is small enough to unroll");
         assertTrue(KernelGenerator.unrolled(Architecture.relu(2, 30, 1), 1));
         assertFalse(KernelGenerator.unrolled(Architecture.relu(2, 64, 1), 1));
     }

@@ -23,11 +23,20 @@ import javax.lang.model.element.Modifier;
  * architecture, one private static method per layer and primitive. A layer with at most
  * {@link #UNROLL_LIMIT} weights and biases is unrolled into straight-line arithmetic on locals, one
  * pass over the samples; a larger one calls the shared {@link LayerLoops} with constant sizes and
- * offsets, which keeps every method well under the JIT's 8,000-byte limit.
+ * offsets, which keeps every method well under the JIT's 8,000-byte limit. From
+ * {@link #LOOP_BATCH} samples on, discrepancies and forces of unrolled layers run the shared loops
+ * too, since those vectorise over the samples.
  */
 public final class KernelGenerator {
     /** The largest {@code n_l * (n_(l-1) + 1)} of a layer whose code is unrolled. */
     public static final int UNROLL_LIMIT = 128;
+
+    /**
+     * The batch size from which edge discrepancies and forces run the shared loops even for unrolled
+     * layers: their innermost loops over the samples vectorise, while the unrolled code, which walks
+     * every stalk of one sample at a time, stops fitting the caches.
+     */
+    public static final int LOOP_BATCH = 64;
 
     private static final TypeName DOUBLES = TypeName.get(double[].class);
     private static final ClassName LOOPS = ClassName.get(LayerLoops.class);
@@ -73,16 +82,36 @@ public final class KernelGenerator {
                 .addParameter(DOUBLES, "state").addParameter(int.class, "batch").addParameter(DOUBLES, "d")
                 .addParameter(double.class, "betaDt");
         List<MethodSpec> layerMethods = new ArrayList<>();
+        CodeBlock.Builder discrepanciesBySample = CodeBlock.builder();
+        CodeBlock.Builder discrepanciesLooped = CodeBlock.builder();
+        CodeBlock.Builder forcesBySample = CodeBlock.builder();
+        CodeBlock.Builder forcesLooped = CodeBlock.builder();
+        boolean anyUnrolled = false;
         for (int l = 1; l <= arch.layers(); l++) {
             MethodSpec f = forwardLayer(l);
-            MethodSpec r = discrepanciesLayer(l);
-            MethodSpec g = forcesLayer(l);
             MethodSpec w = descendLayer(l);
-            layerMethods.addAll(List.of(f, r, g, w));
             forward.addStatement("$N(params, state, batch)", f);
-            discrepancies.addStatement("$N(params, state, batch, out)", r);
-            forces.addStatement("$N(params, state, batch, d, out)", g);
             descend.addStatement("$N(params, state, batch, d, betaDt)", w);
+            MethodSpec rLooped = discrepanciesLooped(l);
+            MethodSpec gLooped = forcesLooped(l);
+            MethodSpec rSample = unrolled(arch, l) ? discrepanciesBySample(l) : rLooped;
+            MethodSpec gSample = unrolled(arch, l) ? forcesBySample(l) : gLooped;
+            anyUnrolled |= unrolled(arch, l);
+            layerMethods.addAll(unrolled(arch, l) ? List.of(f, rSample, rLooped, gSample, gLooped, w)
+                    : List.of(f, rLooped, gLooped, w));
+            discrepanciesBySample.addStatement("$N(params, state, batch, out)", rSample);
+            discrepanciesLooped.addStatement("$N(params, state, batch, out)", rLooped);
+            forcesBySample.addStatement("$N(params, state, batch, d, out)", gSample);
+            forcesLooped.addStatement("$N(params, state, batch, d, out)", gLooped);
+        }
+        if (anyUnrolled) {
+            discrepancies.beginControlFlow("if (batch < $L)", LOOP_BATCH).addCode(discrepanciesBySample.build())
+                    .nextControlFlow("else").addCode(discrepanciesLooped.build()).endControlFlow();
+            forces.beginControlFlow("if (batch < $L)", LOOP_BATCH).addCode(forcesBySample.build())
+                    .nextControlFlow("else").addCode(forcesLooped.build()).endControlFlow();
+        } else {
+            discrepancies.addCode(discrepanciesLooped.build());
+            forces.addCode(forcesLooped.build());
         }
         if (arch.hasOutputVertex()) {
             forward.addStatement("$T.apply($T.$L, state, $L, state, $L, $L, batch)", OutputMap.class,
@@ -176,26 +205,34 @@ public final class KernelGenerator {
         return m.endControlFlow().build();
     }
 
-    private MethodSpec discrepanciesLayer(int l) {
+    private MethodSpec discrepanciesLooped(int l) {
         boolean hidden = l < arch.layers();
         int n = arch.width(l);
         int z = layout.preOffset(l);
-        MethodSpec.Builder m = layerMethod("discrepanciesLayer", l)
+        MethodSpec.Builder m = layerMethod("discrepanciesLoopedLayer", l)
+                .addJavadoc("r_$L$L, by the shared loops.\n", l, hidden ? " and s_" + l : "")
+                .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch")
+                .addParameter(DOUBLES, "out");
+        m.addStatement("$T.residual(params, $L, $L, $L, $L, state, $L, $L, out, $L, batch)", LOOPS,
+                arch.weightOffset(l), arch.biasOffset(l), n, arch.width(l - 1), offset(in(l)), offset(z),
+                offset(z - inputs));
+        if (hidden) {
+            int a = layout.postOffset(l);
+            m.addStatement("$T.activationResidual(state, $L, $L, out, $L, $L * batch, $L)", LOOPS, offset(z),
+                    offset(a), offset(a - inputs), n, arch.slope(l));
+        }
+        return m.build();
+    }
+
+    private MethodSpec discrepanciesBySample(int l) {
+        boolean hidden = l < arch.layers();
+        int n = arch.width(l);
+        int z = layout.preOffset(l);
+        MethodSpec.Builder m = layerMethod("discrepanciesBySampleLayer", l)
                 .addJavadoc("r_$L = W_$L $L + b_$L - z_$L$L.\n", l, l, l == 1 ? "x" : "a_" + (l - 1), l, l,
                         hidden ? " and s_" + l + " = m_" + l + " z_" + l + " - a_" + l : "")
                 .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch")
                 .addParameter(DOUBLES, "out");
-        if (!unrolled(arch, l)) {
-            m.addStatement("$T.residual(params, $L, $L, $L, $L, state, $L, $L, out, $L, batch)", LOOPS,
-                    arch.weightOffset(l), arch.biasOffset(l), n, arch.width(l - 1), offset(in(l)), offset(z),
-                    offset(z - inputs));
-            if (hidden) {
-                int a = layout.postOffset(l);
-                m.addStatement("$T.activationResidual(state, $L, $L, out, $L, $L * batch, $L)", LOOPS, offset(z),
-                        offset(a), offset(a - inputs), n, arch.slope(l));
-            }
-            return m.build();
-        }
         m.beginControlFlow("for (int s = 0; s < batch; s++)").addCode(loadInputs(l));
         for (int i = 0; i < n; i++) {
             m.addStatement("double z$L = $L", i, at("state", z + i));
@@ -212,36 +249,46 @@ public final class KernelGenerator {
         return m.endControlFlow().build();
     }
 
-    private MethodSpec forcesLayer(int l) {
+    private MethodSpec forcesLooped(int l) {
+        boolean hidden = l < arch.layers();
+        int n = arch.width(l);
+        int cols = arch.width(l - 1);
+        int z = layout.preOffset(l);
+        int r = z - inputs;
+        MethodSpec.Builder m = layerMethod("forcesLoopedLayer", l)
+                .addJavadoc("Forces on z_$L and on $L, by the shared loops.\n", l, l == 1 ? "x" : "a_" + (l - 1))
+                .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch")
+                .addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
+        if (hidden) {
+            int a = layout.postOffset(l);
+            m.addStatement("$T.activationForces(state, $L, $L, d, $L, $L, out, $L * batch, $L)", LOOPS, offset(z),
+                    offset(a), offset(r), offset(a - inputs), n, arch.slope(l));
+        } else {
+            m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(r), offset(z), n);
+        }
+        if (l == 1) {
+            m.addStatement("$T.fill(out, 0, $L * batch, 0.0)", Arrays.class, cols);
+        } else {
+            m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(in(l) - inputs),
+                    offset(in(l)), cols);
+        }
+        m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, out, $L, batch)", LOOPS, arch.weightOffset(l), n,
+                cols, offset(r), offset(in(l)));
+        return m.build();
+    }
+
+    private MethodSpec forcesBySample(int l) {
         boolean hidden = l < arch.layers();
         int n = arch.width(l);
         int cols = arch.width(l - 1);
         int z = layout.preOffset(l);
         int r = z - inputs;
         String input = l == 1 ? "x" : "a_" + (l - 1);
-        MethodSpec.Builder m = layerMethod("forcesLayer", l)
+        MethodSpec.Builder m = layerMethod("forcesBySampleLayer", l)
                 .addJavadoc("Forces on z_$L ($L) and on $L ($L).\n", l, hidden ? "r_" + l + " - m_" + l + " s_" + l
                         : "r_" + l, input, (l == 1 ? "" : "s_" + (l - 1) + " ") + "- W_" + l + "^T r_" + l)
                 .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch")
                 .addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
-        if (!unrolled(arch, l)) {
-            if (hidden) {
-                int a = layout.postOffset(l);
-                m.addStatement("$T.activationForces(state, $L, $L, d, $L, $L, out, $L * batch, $L)", LOOPS, offset(z),
-                        offset(a), offset(r), offset(a - inputs), n, arch.slope(l));
-            } else {
-                m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(r), offset(z), n);
-            }
-            if (l == 1) {
-                m.addStatement("$T.fill(out, 0, $L * batch, 0.0)", Arrays.class, cols);
-            } else {
-                m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(in(l) - inputs),
-                        offset(in(l)), cols);
-            }
-            m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, out, $L, batch)", LOOPS, arch.weightOffset(l), n,
-                    cols, offset(r), offset(in(l)));
-            return m.build();
-        }
         m.beginControlFlow("for (int s = 0; s < batch; s++)");
         for (int i = 0; i < n; i++) {
             m.addStatement("double r$L = $L", i, at("d", r + i));
