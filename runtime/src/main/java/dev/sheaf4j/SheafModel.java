@@ -14,7 +14,10 @@ import dev.sheaf4j.sheaf.Spectrum;
 import dev.sheaf4j.solve.Diffusion;
 import dev.sheaf4j.solve.DiffusionResult;
 import dev.sheaf4j.solve.DiffusionSettings;
+import dev.sheaf4j.solve.EquilibriumResult;
+import dev.sheaf4j.solve.EquilibriumSettings;
 import dev.sheaf4j.solve.HarmonicExtension;
+import dev.sheaf4j.solve.PinnedEquilibrium;
 
 /**
  * A network seen as a sheaf, with the operations of the runtime: forward pass, exact harmonic
@@ -78,6 +81,14 @@ public interface SheafModel {
     /** Diffusion from {@code initial} with the declared pins followed by {@code pins}. */
     default DiffusionResult diffuse(SheafState initial, Pins pins, DiffusionSettings settings) {
         return Diffusion.run(kernel(), network(), initial, declaredPins().and(pins), settings);
+    }
+
+    /**
+     * The exact pinned equilibrium of each sample of {@code initial}, with the declared pins followed
+     * by {@code pins}; each sample's result carries a certificate of stationarity.
+     */
+    default EquilibriumResult equilibrium(SheafState initial, Pins pins, EquilibriumSettings settings) {
+        return PinnedEquilibrium.solve(kernel(), network(), initial, declaredPins().and(pins), settings);
     }
 
     /** Discord of every edge of {@code state}, averaged over its samples. */

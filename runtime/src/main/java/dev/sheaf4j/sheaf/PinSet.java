@@ -127,6 +127,21 @@ public final class PinSet {
         return freeRuns;
     }
 
+    /** Number of hard pins. */
+    public int hardCount() {
+        return hardIndex.length;
+    }
+
+    /** State index of hard pin {@code h}. */
+    public int hardIndex(int h) {
+        return hardIndex[h];
+    }
+
+    /** Value of hard pin {@code h} in {@code sample}. */
+    public double hardValue(int h, int sample) {
+        return hardValues[h * batch + sample];
+    }
+
     /** Number of soft pins. */
     public int softCount() {
         return softIndex.length;

@@ -1,0 +1,43 @@
+package dev.sheaf4j.solve;
+
+import dev.sheaf4j.internal.Require;
+import dev.sheaf4j.kernel.OutputEdgeMode;
+import java.util.Objects;
+
+/**
+ * Settings of the exact pinned-equilibrium solver: the stationarity tolerance (on the largest
+ * gradient component, relative to {@code 1 + max |v|}), the iteration limit, the output-edge mode
+ * for a pinned classifier output, and whether samples are solved in parallel.
+ */
+public record EquilibriumSettings(double tolerance, int maxIterations, OutputEdgeMode mode, boolean parallel) {
+    public EquilibriumSettings {
+        Require.positive(tolerance, "tolerance");
+        Require.atLeastOne(maxIterations, "maxIterations");
+        Objects.requireNonNull(mode, "output edge mode");
+    }
+
+    /** Tolerance {@code 1e-10}, at most 500 iterations, Jacobian mode, parallel over samples. */
+    public static EquilibriumSettings defaults() {
+        return new EquilibriumSettings(1e-10, 500, OutputEdgeMode.JACOBIAN, true);
+    }
+
+    /** These settings with another tolerance. */
+    public EquilibriumSettings withTolerance(double value) {
+        return new EquilibriumSettings(value, maxIterations, mode, parallel);
+    }
+
+    /** These settings with another iteration limit. */
+    public EquilibriumSettings withMaxIterations(int value) {
+        return new EquilibriumSettings(tolerance, value, mode, parallel);
+    }
+
+    /** These settings with another output-edge mode. */
+    public EquilibriumSettings withMode(OutputEdgeMode value) {
+        return new EquilibriumSettings(tolerance, maxIterations, value, parallel);
+    }
+
+    /** These settings, solving samples in parallel or not. */
+    public EquilibriumSettings withParallel(boolean value) {
+        return new EquilibriumSettings(tolerance, maxIterations, mode, value);
+    }
+}

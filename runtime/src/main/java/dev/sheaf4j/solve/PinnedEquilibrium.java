@@ -1,0 +1,498 @@
+package dev.sheaf4j.solve;
+
+import dev.sheaf4j.annotation.OutputActivation;
+import dev.sheaf4j.kernel.OutputEdgeMode;
+import dev.sheaf4j.kernel.OutputMap;
+import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.kernel.Workspace;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.PinSet;
+import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.sheaf.SheafLayout;
+import dev.sheaf4j.sheaf.SheafState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The exact pinned equilibrium: for each sample, the stationary point of the energy over the free
+ * coordinates that the heat equation would settle into, found without integrating it.
+ *
+ * <p>The energy is piecewise quadratic in the stalks: quadratic for each activation pattern. Each
+ * iteration solves the Newton system of the current pattern by a block-tridiagonal Cholesky
+ * factorisation ({@link BlockSystem}), then moves along that step to the best of the points where
+ * a hidden pre-activation crosses zero and the full step, by exact evaluation of the energy, so the
+ * energy never increases. A pre-activation whose Newton steps point back and forth across zero is
+ * held at the kink {@code z = 0} and released when its one-sided derivatives say so. The result is
+ * certified when the largest gradient component over the free coordinates, and at every kink the
+ * distance of 0 from the one-sided derivatives, fall below the tolerance.
+ *
+ * <p>Outputs: an identity head is part of the quadratic problem; a sigmoid or softmax output whose
+ * {@code a_out} is not pinned always equals {@code phi(z_(k+1))} at equilibrium and is eliminated; an
+ * {@code a_out} hard-pinned as a whole adds a smooth convex term, the cross-entropy potential in
+ * identity mode or the squared output edge (solved by Gauss-Newton steps) in Jacobian mode.
+ */
+public final class PinnedEquilibrium {
+    private PinnedEquilibrium() {
+    }
+
+    /** How the output edge enters the problem. */
+    enum OutputTreatment {
+        /** Identity head: no output vertex. */
+        NONE,
+        /** {@code a_out} free: it equals {@code phi(z)} and the edge has no energy. */
+        ELIMINATED,
+        /** {@code a_out} pinned, identity mode: the cross-entropy potential {@code U(z)}, gradient {@code p - t}. */
+        CROSS_ENTROPY,
+        /** {@code a_out} pinned, Jacobian mode: the squared output edge, by Gauss-Newton. */
+        SQUARED_EDGE
+    }
+
+    /**
+     * Solves each sample of {@code initial} (not modified) for its pinned equilibrium, starting there.
+     *
+     * @throws IllegalArgumentException for states of another architecture, non-finite values, bad or
+     *     contradictory pins, a fully pinned network, pins the exact solver does not support (part of
+     *     a classifier's {@code a_out}, or soft pins on it), or a singular pinned problem (a free
+     *     input without a soft pin, say)
+     */
+    public static EquilibriumResult solve(SheafKernel kernel, Network network, SheafState initial, Pins pins,
+            EquilibriumSettings settings) {
+        SheafLayout layout = kernel.layout();
+        Architecture arch = layout.architecture();
+        if (!arch.equals(network.architecture()) || !arch.equals(initial.layout().architecture())) {
+            throw new IllegalArgumentException("kernel " + arch + ", network " + network.architecture()
+                    + " and state " + initial.layout().architecture() + " must share one architecture");
+        }
+        int batch = initial.batch();
+        PinSet pinSet = pins.compile(layout, batch);
+        OutputTreatment treatment = treatment(layout, pinSet, settings.mode());
+        SheafState result = initial.copy();
+        pinSet.applyHard(result.values());
+        result.requireFinite("initial state");
+        BlockSystem system = new BlockSystem(network, layout);
+        double[] params = network.parameters();
+        Certificate[] certificates = new Certificate[batch];
+        IntStream samples = IntStream.range(0, batch);
+        (settings.parallel() ? samples.parallel() : samples).forEach(s -> {
+            double[] v = new double[layout.stateSize()];
+            for (int c = 0; c < v.length; c++) {
+                v[c] = result.values()[c * batch + s];
+            }
+            certificates[s] = new SampleSolver(kernel, params, system, pinSet, s, treatment, settings).solve(v);
+            for (int c = 0; c < v.length; c++) {
+                result.values()[c * batch + s] = v[c];
+            }
+        });
+        return new EquilibriumResult(result, List.of(certificates));
+    }
+
+    private static OutputTreatment treatment(SheafLayout layout, PinSet pins, OutputEdgeMode mode) {
+        Architecture arch = layout.architecture();
+        if (!arch.hasOutputVertex()) {
+            return OutputTreatment.NONE;
+        }
+        int from = layout.outputVertexOffset();
+        int pinned = 0;
+        for (int i = 0; i < arch.outputs(); i++) {
+            pinned += pins.isFixed(from + i) ? 1 : 0;
+        }
+        for (int k = 0; k < pins.softCount(); k++) {
+            if (pins.softIndex(k) >= from) {
+                throw new IllegalArgumentException("the exact solver does not take soft pins on a_out; pin the"
+                        + " output hard, soft-pin z_" + arch.layers() + " instead, or use diffusion");
+            }
+        }
+        if (pinned == 0) {
+            return OutputTreatment.ELIMINATED;
+        }
+        if (pinned < arch.outputs()) {
+            throw new IllegalArgumentException("the exact solver needs all or none of a_out hard-pinned (" + pinned
+                    + " of " + arch.outputs() + " are); pin the whole output or use diffusion");
+        }
+        return mode == OutputEdgeMode.IDENTITY ? OutputTreatment.CROSS_ENTROPY : OutputTreatment.SQUARED_EDGE;
+    }
+
+    /** The iteration for one sample. Not thread-safe: one per sample. */
+    private static final class SampleSolver {
+        private final SheafKernel kernel;
+        private final double[] params;
+        private final BlockSystem system;
+        private final SheafLayout layout;
+        private final Architecture arch;
+        private final OutputTreatment treatment;
+        private final EquilibriumSettings settings;
+        private final Workspace workspace;
+        private final boolean[] solved;
+        private final double[] strength;
+        private final double[] target;
+        private final int[] hidden;
+        private final double[] slopes;
+        private final boolean[] clamped;
+        private final boolean[] flipped;
+        private final double[] side;
+        private final double[] outputTarget;
+
+        SampleSolver(SheafKernel kernel, double[] params, BlockSystem system, PinSet pins, int sample,
+                OutputTreatment treatment, EquilibriumSettings settings) {
+            this.kernel = kernel;
+            this.params = params;
+            this.system = system;
+            this.layout = kernel.layout();
+            this.arch = layout.architecture();
+            this.treatment = treatment;
+            this.settings = settings;
+            this.workspace = new Workspace(layout, 1);
+            int size = layout.stateSize();
+            solved = new boolean[size];
+            for (int c = 0; c < layout.linearEnd(); c++) {
+                solved[c] = !pins.isFixed(c);
+            }
+            strength = new double[size];
+            target = new double[size];
+            for (int k = 0; k < pins.softCount(); k++) {
+                strength[pins.softIndex(k)] = pins.softStrength(k);
+                target[pins.softIndex(k)] = pins.softTarget(k, sample);
+            }
+            List<Integer> zs = new ArrayList<>();
+            List<Double> ss = new ArrayList<>();
+            for (int l = 1; l < arch.layers(); l++) {
+                for (int i = 0; i < arch.width(l); i++) {
+                    if (solved[layout.preOffset(l) + i]) {
+                        zs.add(layout.preOffset(l) + i);
+                        ss.add(arch.slope(l));
+                    }
+                }
+            }
+            hidden = zs.stream().mapToInt(Integer::intValue).toArray();
+            slopes = ss.stream().mapToDouble(Double::doubleValue).toArray();
+            clamped = new boolean[hidden.length];
+            flipped = new boolean[hidden.length];
+            side = new double[hidden.length];
+            Arrays.fill(side, 1.0);
+            outputTarget = new double[arch.outputs()];
+            if (treatment == OutputTreatment.CROSS_ENTROPY || treatment == OutputTreatment.SQUARED_EDGE) {
+                for (int h = 0; h < pins.hardCount(); h++) {
+                    int index = pins.hardIndex(h) - layout.outputVertexOffset();
+                    if (index >= 0) {
+                        outputTarget[index] = pins.hardValue(h, sample);
+                    }
+                }
+            }
+        }
+
+        Certificate solve(double[] v) {
+            eliminateOutput(v);
+            List<Double> trace = new ArrayList<>();
+            double energy = energy(v);
+            trace.add(energy);
+            int changes = 0;
+            double stationarity = Double.POSITIVE_INFINITY;
+            String reason = "iteration limit " + settings.maxIterations() + " reached";
+            boolean certified = false;
+            int iteration = 0;
+            while (iteration < settings.maxIterations()) {
+                double[] g = gradient(v);
+                stationarity = stationarity(v, g);
+                if (stationarity <= settings.tolerance() * (1 + maxAbs(v))) {
+                    certified = true;
+                    reason = "stationary";
+                    break;
+                }
+                iteration++;
+                double[] step = newtonStep(v, g);
+                if (!consistentAtKinks(v, step)) {
+                    continue;
+                }
+                double[] move = lineSearch(v, step, energy);
+                if (move == null) {
+                    reason = "no descent along the Newton direction (stationarity " + stationarity + ")";
+                    break;
+                }
+                changes += applyMove(v, step, move[0]);
+                energy = move[1];
+                trace.add(energy);
+            }
+            int atKink = 0;
+            for (boolean c : clamped) {
+                atKink += c ? 1 : 0;
+            }
+            if (!certified && iteration >= settings.maxIterations()) {
+                reason = reason + " with stationarity " + stationarity;
+            }
+            return new Certificate(certified, energy, stationarity, iteration, changes, atKink,
+                    trace.stream().mapToDouble(Double::doubleValue).toArray(), reason);
+        }
+
+        /** For a free classifier output, {@code a_out = phi(z_(k+1))}: the output edge carries nothing. */
+        private void eliminateOutput(double[] v) {
+            if (treatment == OutputTreatment.ELIMINATED) {
+                OutputMap.apply(arch.head(), v, layout.preOffset(arch.layers()), v, layout.outputVertexOffset(),
+                        arch.outputs(), 1);
+            }
+        }
+
+        /** The energy minimised, see {@link Certificate#energy()}. */
+        double energy(double[] v) {
+            double[] d = workspace.discrepancy();
+            kernel.discrepancies(params, v, 1, d);
+            double e = 0;
+            int linear = layout.linearEnd() - arch.inputs();
+            for (int i = 0; i < linear; i++) {
+                e += 0.5 * d[i] * d[i];
+            }
+            if (treatment == OutputTreatment.SQUARED_EDGE) {
+                for (int i = linear; i < d.length; i++) {
+                    e += 0.5 * d[i] * d[i];
+                }
+            } else if (treatment == OutputTreatment.CROSS_ENTROPY) {
+                e += crossEntropyPotential(v);
+            }
+            for (int c = 0; c < v.length; c++) {
+                if (strength[c] > 0) {
+                    e += 0.5 * strength[c] * (v[c] - target[c]) * (v[c] - target[c]);
+                }
+            }
+            return e;
+        }
+
+        /** {@code sum softplus(z) - t.z} (sigmoid) or {@code logsumexp(z) - t.z} (softmax): gradient {@code p - t}. */
+        private double crossEntropyPotential(double[] v) {
+            int z = layout.preOffset(arch.layers());
+            double u = 0;
+            if (arch.head() == OutputActivation.SIGMOID) {
+                for (int i = 0; i < arch.outputs(); i++) {
+                    double x = v[z + i];
+                    u += Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))) - outputTarget[i] * x;
+                }
+            } else {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < arch.outputs(); i++) {
+                    max = Math.max(max, v[z + i]);
+                }
+                double sum = 0;
+                for (int i = 0; i < arch.outputs(); i++) {
+                    sum += Math.exp(v[z + i] - max);
+                    u -= outputTarget[i] * v[z + i];
+                }
+                u += max + Math.log(sum);
+            }
+            return u;
+        }
+
+        /** The gradient of the energy, with each pre-activation at a kink taken on its chosen side. */
+        double[] gradient(double[] v) {
+            double[] f = workspace.force();
+            OutputEdgeMode mode = treatment == OutputTreatment.CROSS_ENTROPY ? OutputEdgeMode.IDENTITY
+                    : OutputEdgeMode.JACOBIAN;
+            kernel.forces(params, v, mode, workspace, f);
+            double[] g = new double[v.length];
+            for (int c = 0; c < v.length; c++) {
+                g[c] = -f[c] + strength[c] * (v[c] - target[c]);
+            }
+            for (int k = 0; k < hidden.length; k++) {
+                int z = hidden[k];
+                if (v[z] == 0 && side[k] != 1.0) {
+                    g[z] += (1 - side[k]) * v[activation(z)];
+                }
+            }
+            return g;
+        }
+
+        private int activation(int z) {
+            return z + arch.width(layout.vertexAt(z).layer());
+        }
+
+        /**
+         * The largest stationarity violation; releases a kink whose one-sided derivatives show a way
+         * down, choosing the side of steepest descent.
+         */
+        private double stationarity(double[] v, double[] g) {
+            double worst = 0;
+            for (int c = 0; c < layout.linearEnd(); c++) {
+                if (solved[c] && !isClamped(c)) {
+                    worst = Math.max(worst, Math.abs(g[c]));
+                }
+            }
+            for (int k = 0; k < hidden.length; k++) {
+                if (!clamped[k]) {
+                    continue;
+                }
+                int z = hidden[k];
+                double a = v[activation(z)];
+                double right = side[k] == 1.0 ? g[z] : g[z] - (1 - side[k]) * a;
+                double left = right + (1 - slopes[k]) * a;
+                double violation = Math.max(0, Math.max(-right, left));
+                if (violation > 0) {
+                    clamped[k] = false;
+                    side[k] = -right >= left ? 1.0 : slopes[k];
+                    flipped[k] = false;
+                }
+                worst = Math.max(worst, violation);
+            }
+            return worst;
+        }
+
+        private boolean isClamped(int c) {
+            int k = Arrays.binarySearch(hidden, c);
+            return k >= 0 && clamped[k];
+        }
+
+        private double[] newtonStep(double[] v, double[] g) {
+            boolean[] active = solved.clone();
+            double[] masks = new double[v.length];
+            for (int k = 0; k < hidden.length; k++) {
+                int z = hidden[k];
+                active[z] = !clamped[k];
+                masks[z] = v[z] > 0 ? 1.0 : v[z] < 0 ? slopes[k] : side[k];
+            }
+            double[] rhs = new double[v.length];
+            for (int c = 0; c < v.length; c++) {
+                rhs[c] = active[c] ? -g[c] : 0;
+            }
+            return system.solve(active, masks, strength, outputHessian(v), rhs);
+        }
+
+        /** The output term's Hessian (or its Gauss-Newton part) on {@code z_(k+1)}, or null. */
+        private DMatrixRMaj outputHessian(double[] v) {
+            if (treatment != OutputTreatment.CROSS_ENTROPY && treatment != OutputTreatment.SQUARED_EDGE) {
+                return null;
+            }
+            int n = arch.outputs();
+            double[] p = new double[n];
+            OutputMap.apply(arch.head(), v, layout.preOffset(arch.layers()), p, 0, n, 1);
+            DMatrixRMaj j = new DMatrixRMaj(n, n);
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    double value = arch.head() == OutputActivation.SIGMOID ? (a == b ? p[a] * (1 - p[a]) : 0)
+                            : (a == b ? p[a] : 0) - p[a] * p[b];
+                    j.set(a, b, value);
+                }
+            }
+            if (treatment == OutputTreatment.CROSS_ENTROPY) {
+                return j;
+            }
+            DMatrixRMaj jtj = new DMatrixRMaj(n, n);
+            org.ejml.dense.row.CommonOps_DDRM.multTransA(j, j, jtj);
+            return jtj;
+        }
+
+        /**
+         * At a pre-activation sitting exactly at 0, the step must go to the side whose mask it was
+         * computed with. If not, switch sides; if it wants back again, hold it at the kink.
+         */
+        private boolean consistentAtKinks(double[] v, double[] step) {
+            boolean consistent = true;
+            for (int k = 0; k < hidden.length; k++) {
+                int z = hidden[k];
+                if (clamped[k] || v[z] != 0 || step[z] == 0) {
+                    continue;
+                }
+                double wanted = step[z] > 0 ? 1.0 : slopes[k];
+                if (wanted != side[k]) {
+                    consistent = false;
+                    if (flipped[k]) {
+                        clamped[k] = true;
+                    } else {
+                        side[k] = wanted;
+                        flipped[k] = true;
+                    }
+                }
+            }
+            return consistent;
+        }
+
+        /**
+         * The best point along {@code step}: among the full step and every zero crossing before it,
+         * the one of least energy; failing any decrease, halves of the first stretch. Returns
+         * {@code {t, energy}} or null.
+         */
+        private double[] lineSearch(double[] v, double[] step, double energy) {
+            List<Double> candidates = new ArrayList<>();
+            for (int k = 0; k < hidden.length; k++) {
+                int z = hidden[k];
+                if (!clamped[k] && v[z] != 0 && step[z] != 0) {
+                    double t = -v[z] / step[z];
+                    if (t > 0 && t < 1) {
+                        candidates.add(t);
+                    }
+                }
+            }
+            candidates.sort(Double::compare);
+            double first = candidates.isEmpty() ? 1.0 : candidates.get(0);
+            candidates.add(1.0);
+            double bestT = 0;
+            double best = energy;
+            double[] trial = new double[v.length];
+            for (double t : candidates) {
+                double e = energyAt(v, step, t, trial);
+                if (e < best) {
+                    best = e;
+                    bestT = t;
+                }
+            }
+            for (int halving = 1; bestT == 0 && halving <= 60; halving++) {
+                double t = first / Math.pow(2, halving);
+                double e = energyAt(v, step, t, trial);
+                if (e < energy) {
+                    best = e;
+                    bestT = t;
+                }
+            }
+            return bestT == 0 ? null : new double[] {bestT, best};
+        }
+
+        private double energyAt(double[] v, double[] step, double t, double[] trial) {
+            for (int c = 0; c < v.length; c++) {
+                trial[c] = v[c] + t * step[c];
+            }
+            snapCrossings(v, step, t, trial);
+            eliminateOutput(trial);
+            return energy(trial);
+        }
+
+        /** Pre-activations whose crossing is at {@code t} land exactly on 0. */
+        private void snapCrossings(double[] v, double[] step, double t, double[] moved) {
+            for (int k = 0; k < hidden.length; k++) {
+                int z = hidden[k];
+                if (!clamped[k] && v[z] != 0 && step[z] != 0 && -v[z] / step[z] == t) {
+                    moved[z] = 0;
+                }
+            }
+        }
+
+        /** Moves to {@code v + t step}; returns the number of pre-activations whose sign class changed. */
+        private int applyMove(double[] v, double[] step, double t) {
+            int changes = 0;
+            double[] moved = new double[v.length];
+            for (int c = 0; c < v.length; c++) {
+                moved[c] = v[c] + t * step[c];
+            }
+            snapCrossings(v, step, t, moved);
+            for (int k = 0; k < hidden.length; k++) {
+                int z = hidden[k];
+                if (Math.signum(moved[z]) != Math.signum(v[z])) {
+                    changes++;
+                }
+                if (moved[z] == 0 && v[z] != 0) {
+                    side[k] = step[z] > 0 ? 1.0 : slopes[k];
+                }
+                flipped[k] = false;
+            }
+            System.arraycopy(moved, 0, v, 0, v.length);
+            eliminateOutput(v);
+            return changes;
+        }
+
+        private static double maxAbs(double[] v) {
+            double max = 0;
+            for (double x : v) {
+                max = Math.max(max, Math.abs(x));
+            }
+            return max;
+        }
+    }
+}
