@@ -83,6 +83,26 @@ public interface SheafModel {
         return Diffusion.run(kernel(), network(), initial, declaredPins().and(pins), settings);
     }
 
+    /** An exact pinned equilibrium starting from the forward pass of each input; add pins, then solve. */
+    default EquilibriumRequest equilibrium(double[]... inputs) {
+        return new EquilibriumRequest(this, forwardPass(inputs));
+    }
+
+    /** An exact pinned equilibrium starting from {@code start}; add pins, then solve. */
+    default EquilibriumRequest equilibrium(SheafState start) {
+        return new EquilibriumRequest(this, start);
+    }
+
+    /** A heat-equation run starting from the forward pass of each input; add pins, then run. */
+    default DiffusionRequest diffusion(double[]... inputs) {
+        return new DiffusionRequest(this, forwardPass(inputs));
+    }
+
+    /** A heat-equation run starting from {@code start}; add pins, then run. */
+    default DiffusionRequest diffusion(SheafState start) {
+        return new DiffusionRequest(this, start);
+    }
+
     /**
      * The exact pinned equilibrium of each sample of {@code initial}, with the declared pins followed
      * by {@code pins}; each sample's result carries a certificate of stationarity.

@@ -106,4 +106,20 @@ class BadInputTest {
         rejects(() -> tiny.diffuse(start, Pins.builder().hard(Coordinate.pre(1, 0), 2).build(),
                 DiffusionSettings.defaults()), "every coordinate", "is pinned");
     }
+
+    @Test
+    void theExactSolverRefusesWhatItCannotSolveAndSaysWhy() {
+        double[] x = {1, 0.5};
+        rejects(() -> sheaf.equilibrium(x).pin(Coordinate.pre(1, 0), 1).pin(Coordinate.pre(1, 0), 2).solve(),
+                "two pins on z_1[0]");
+        rejects(() -> sheaf.equilibrium(x).pin(Coordinate.pre(1, 9), 1).solve(), "neuron 9 does not exist");
+        rejects(() -> sheaf.equilibrium(x).pin(Coordinate.pre(1, 0), Double.POSITIVE_INFINITY), "must be finite");
+        Sheaf tiny = Sheaf.create(Architecture.relu(1, 1), 3);
+        rejects(() -> tiny.equilibrium(new double[] {1}).pin(Coordinate.pre(1, 0), 2).solve(), "is pinned");
+        rejects(() -> sheaf.equilibrium(x).freeInput().pin(Coordinate.pre(2, 0), 0.8).solve(),
+                "flat in some direction", "soft pin");
+        Sheaf classifier = Sheaf.create(Architecture.relu(OutputActivation.SOFTMAX, 2, 3, 3), 4);
+        rejects(() -> classifier.equilibrium(x).pin(Coordinate.post(2, 0), 0.9).solve(), "all or none of a_out");
+        rejects(() -> classifier.equilibrium(x).softPin(Coordinate.post(2, 0), 0.9, 1).solve(), "soft pins on a_out");
+    }
 }

@@ -36,6 +36,9 @@ import org.ejml.data.DMatrixRMaj;
  * identity mode or the squared output edge (solved by Gauss-Newton steps) in Jacobian mode.
  */
 public final class PinnedEquilibrium {
+    /** Relative size of energy changes lost to rounding: smaller predicted decreases are taken whole. */
+    static final double ROUNDING = 1e-13;
+
     private PinnedEquilibrium() {
     }
 
@@ -196,18 +199,24 @@ public final class PinnedEquilibrium {
             int iteration = 0;
             while (iteration < settings.maxIterations()) {
                 double[] g = gradient(v);
-                stationarity = stationarity(v, g);
-                if (stationarity <= settings.tolerance() * (1 + maxAbs(v))) {
+                double tolerance = settings.tolerance() * (1 + maxAbs(v));
+                double free = freeStationarity(g);
+                double kinks = kinkStationarity(v, g, free <= tolerance);
+                stationarity = Math.max(free, kinks);
+                if (stationarity <= tolerance) {
                     certified = true;
                     reason = "stationary";
                     break;
                 }
                 iteration++;
+                if (free <= tolerance) {
+                    continue; // a kink was released: solve again with it free
+                }
                 double[] step = newtonStep(v, g);
                 if (!consistentAtKinks(v, step)) {
                     continue;
                 }
-                double[] move = lineSearch(v, step, energy);
+                double[] move = lineSearch(v, step, g, energy);
                 if (move == null) {
                     reason = "no descent along the Newton direction (stationarity " + stationarity + ")";
                     break;
@@ -306,17 +315,26 @@ public final class PinnedEquilibrium {
             return z + arch.width(layout.vertexAt(z).layer());
         }
 
-        /**
-         * The largest stationarity violation; releases a kink whose one-sided derivatives show a way
-         * down, choosing the side of steepest descent.
-         */
-        private double stationarity(double[] v, double[] g) {
+        /** The largest gradient component over the free coordinates not held at a kink. */
+        private double freeStationarity(double[] g) {
             double worst = 0;
             for (int c = 0; c < layout.linearEnd(); c++) {
                 if (solved[c] && !isClamped(c)) {
                     worst = Math.max(worst, Math.abs(g[c]));
                 }
             }
+            return worst;
+        }
+
+        /**
+         * The largest violation at the kinks: how far 0 lies outside the one-sided derivatives of a
+         * pre-activation held at {@code z = 0}. When {@code release}, the most violated kink is freed
+         * on the side of descent (an active-set step, taken once the rest is stationary).
+         */
+        private double kinkStationarity(double[] v, double[] g, boolean release) {
+            double worst = 0;
+            int worstKink = -1;
+            double worstSide = 1.0;
             for (int k = 0; k < hidden.length; k++) {
                 if (!clamped[k]) {
                     continue;
@@ -326,12 +344,16 @@ public final class PinnedEquilibrium {
                 double right = side[k] == 1.0 ? g[z] : g[z] - (1 - side[k]) * a;
                 double left = right + (1 - slopes[k]) * a;
                 double violation = Math.max(0, Math.max(-right, left));
-                if (violation > 0) {
-                    clamped[k] = false;
-                    side[k] = -right >= left ? 1.0 : slopes[k];
-                    flipped[k] = false;
+                if (violation > worst) {
+                    worst = violation;
+                    worstKink = k;
+                    worstSide = -right >= left ? 1.0 : slopes[k];
                 }
-                worst = Math.max(worst, violation);
+            }
+            if (release && worstKink >= 0) {
+                clamped[worstKink] = false;
+                side[worstKink] = worstSide;
+                flipped[worstKink] = true;
             }
             return worst;
         }
@@ -410,7 +432,7 @@ public final class PinnedEquilibrium {
          * the one of least energy; failing any decrease, halves of the first stretch. Returns
          * {@code {t, energy}} or null.
          */
-        private double[] lineSearch(double[] v, double[] step, double energy) {
+        private double[] lineSearch(double[] v, double[] step, double[] g, double energy) {
             List<Double> candidates = new ArrayList<>();
             for (int k = 0; k < hidden.length; k++) {
                 int z = hidden[k];
@@ -442,7 +464,20 @@ public final class PinnedEquilibrium {
                     bestT = t;
                 }
             }
+            if (bestT == 0 && predictedDecrease(step, g) <= ROUNDING * (1 + Math.abs(energy))) {
+                // the Newton step promises less than the energy's rounding can show: take it whole
+                return new double[] {1.0, energyAt(v, step, 1.0, trial)};
+            }
             return bestT == 0 ? null : new double[] {bestT, best};
+        }
+
+        /** {@code -g . step / 2}: the decrease the quadratic model predicts for the full Newton step. */
+        private static double predictedDecrease(double[] step, double[] g) {
+            double sum = 0;
+            for (int c = 0; c < step.length; c++) {
+                sum -= g[c] * step[c];
+            }
+            return sum / 2;
         }
 
         private double energyAt(double[] v, double[] step, double t, double[] trial) {

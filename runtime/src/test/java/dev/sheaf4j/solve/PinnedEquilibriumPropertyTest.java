@@ -1,0 +1,194 @@
+package dev.sheaf4j.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sheaf4j.RandomNetworks;
+import dev.sheaf4j.Sheaf;
+import dev.sheaf4j.annotation.OutputActivation;
+import dev.sheaf4j.annotation.Stalk;
+import dev.sheaf4j.kernel.OutputEdgeMode;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.sheaf.ActivationPattern;
+import dev.sheaf4j.sheaf.Coboundary;
+import dev.sheaf4j.sheaf.Coordinate;
+import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.sheaf.SheafState;
+import dev.sheaf4j.sheaf.Spectrum;
+import java.util.SplittableRandom;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The exact pinned solver on seeded random networks and pin sets, against long diffusion from the
+ * same start, and its own guarantees: certified stationarity, an energy that never rises, soft pins
+ * that tend to hard ones.
+ */
+class PinnedEquilibriumPropertyTest {
+
+    /** A random set of one to three pins on hidden or output stalks, some soft. */
+    static Pins randomPins(SplittableRandom random, Architecture arch, boolean allowSoft) {
+        Pins.Builder pins = Pins.builder();
+        java.util.Set<Coordinate> used = new java.util.HashSet<>();
+        int count = 1 + random.nextInt(3);
+        for (int p = 0; p < count; p++) {
+            int layer = 1 + random.nextInt(arch.layers());
+            boolean post = layer < arch.layers() && random.nextBoolean();
+            Coordinate c = new Coordinate(layer, post ? Stalk.POST : Stalk.PRE, random.nextInt(arch.width(layer)));
+            if (!used.add(c)) {
+                continue;
+            }
+            double value = random.nextGaussian();
+            if (allowSoft && random.nextBoolean()) {
+                pins.soft(c, value, random.nextDouble(0.1, 5));
+            } else {
+                pins.hard(c, value);
+            }
+        }
+        return pins.build();
+    }
+
+    /** Whether {@code pins} leave some coordinate free (compiling fully pinned sets is refused). */
+    static boolean leavesSomethingFree(Sheaf sheaf, Pins pins) {
+        try {
+            return pins.compile(sheaf.layout(), 1).freeCount() > 0;
+        } catch (IllegalArgumentException fullyPinned) {
+            return false;
+        }
+    }
+
+    @Property(tries = 40)
+    void exactSolveMatchesLongDiffusionWhereverItSettles(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int depth) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, depth, 6, true);
+        Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
+        double[] x = RandomNetworks.gaussian(random, arch.inputs());
+        Pins pins = randomPins(random, arch, true);
+        Assume.that(leavesSomethingFree(sheaf, pins));
+        SheafState start = sheaf.forwardPass(x);
+
+        EquilibriumResult exact = sheaf.equilibrium(start, pins, EquilibriumSettings.defaults().withParallel(false));
+        assertTrue(exact.certified(), "exact solve on " + arch + ": " + exact.certificate());
+
+        double lambdaMax = Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
+        double gamma = 5;
+        double dt = 0.5 / (lambdaMax + gamma + 1);
+        DiffusionResult diffusion = sheaf.diffuse(start, pins, DiffusionSettings.defaults().withDt(dt)
+                .withTolerance(1e-14 * dt).withMaxSteps(2_000_000));
+        Assume.that(diffusion.converged());
+        double[] want = diffusion.state().values();
+        double[] got = exact.state().values();
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], got[i], 1e-7, "state entry " + i + " of " + arch + " with " + pins.pins());
+        }
+    }
+
+    @Property(tries = 60)
+    void energyNeverRisesAlongTheIterations(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int depth) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, depth, 12, true);
+        Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
+        SheafState start = new SheafState(sheaf.layout(), 1, RandomNetworks.gaussian(random, sheaf.layout().stateSize()));
+        Pins pins = randomPins(random, arch, true);
+        Assume.that(leavesSomethingFree(sheaf, pins));
+        EquilibriumResult result = sheaf.equilibrium(start, pins, EquilibriumSettings.defaults().withParallel(false));
+        Certificate c = result.certificate();
+        assertTrue(c.certified(), arch + ": " + c);
+        double[] trace = c.energyTrace();
+        for (int i = 1; i < trace.length; i++) {
+            assertTrue(trace[i] <= trace[i - 1], "energy rose at iteration " + i + ": " + trace[i - 1] + " -> " + trace[i]);
+        }
+        assertEquals(trace[trace.length - 1], c.energy(), 0.0);
+    }
+
+    @Property(tries = 25)
+    void softPinsApproachTheHardPinAsTheirStrengthGrows(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int depth) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, depth, 6, false);
+        Assume.that(arch.layers() > 1 || arch.outputs() > 1);
+        Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
+        double[] x = RandomNetworks.gaussian(random, arch.inputs());
+        Coordinate c = Coordinate.pre(arch.layers(), random.nextInt(arch.outputs()));
+        double value = sheaf.forward(x)[c.neuron()] + 0.3 * random.nextGaussian();
+        EquilibriumSettings settings = EquilibriumSettings.defaults().withParallel(false);
+        double[] hard = sheaf.equilibrium(x).pin(c, value).settings(settings).solve().state().values();
+        double previous = Double.POSITIVE_INFINITY;
+        for (double gamma : new double[] {1e2, 1e4, 1e6}) {
+            EquilibriumResult soft = sheaf.equilibrium(x).softPin(c, value, gamma).settings(settings).solve();
+            assertTrue(soft.certified(), soft.certificate().toString());
+            double distance = 0;
+            for (int i = 0; i < hard.length; i++) {
+                distance = Math.max(distance, Math.abs(hard[i] - soft.state().values()[i]));
+            }
+            assertTrue(distance <= previous + 1e-9, "gamma " + gamma + ": distance " + distance + " after " + previous);
+            previous = distance;
+        }
+        assertTrue(previous < 1e-4, "gamma 1e6 leaves a distance " + previous);
+    }
+
+    @Property(tries = 20)
+    void aBatchWithPerSampleValuesSolvesEachSampleAlone(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, 2, 6, true);
+        Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
+        int batch = 5;
+        double[][] inputs = new double[batch][];
+        double[] values = RandomNetworks.gaussian(random, batch);
+        for (int s = 0; s < batch; s++) {
+            inputs[s] = RandomNetworks.gaussian(random, arch.inputs());
+        }
+        Coordinate c = Coordinate.pre(1, 0);
+        EquilibriumResult together = sheaf.equilibrium(inputs).pin(c, values).solve();
+        for (int s = 0; s < batch; s++) {
+            EquilibriumResult alone = sheaf.equilibrium(inputs[s]).pin(c, values[s]).solve();
+            SheafState a = alone.state();
+            for (var vertex : sheaf.layout().vertices()) {
+                for (int i = 0; i < vertex.width(); i++) {
+                    Coordinate k = new Coordinate(vertex.layer(), vertex.stalk(), i);
+                    assertEquals(a.get(k, 0), together.state().get(k, s), 0.0, k + " of sample " + s);
+                }
+            }
+        }
+    }
+
+    @Property(tries = 20)
+    void aPinnedClassifierOutputMatchesDiffusionInEitherMode(@ForAll long seed, @ForAll boolean identityMode) {
+        SplittableRandom random = new SplittableRandom(seed);
+        OutputActivation head = random.nextBoolean() ? OutputActivation.SIGMOID : OutputActivation.SOFTMAX;
+        int outputs = head == OutputActivation.SOFTMAX ? 2 + random.nextInt(3) : 1 + random.nextInt(2);
+        Architecture arch = Architecture.relu(head, 2, 1 + random.nextInt(6), outputs);
+        Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
+        double[] x = RandomNetworks.gaussian(random, 2);
+        double[] target = new double[outputs];
+        if (head == OutputActivation.SOFTMAX) {
+            target[random.nextInt(outputs)] = 1;
+        } else {
+            for (int i = 0; i < outputs; i++) {
+                target[i] = random.nextDouble(0.05, 0.95);
+            }
+        }
+        Pins.Builder pins = Pins.builder();
+        for (int i = 0; i < outputs; i++) {
+            pins.hard(Coordinate.post(arch.layers(), i), target[i]);
+        }
+        OutputEdgeMode mode = identityMode ? OutputEdgeMode.IDENTITY : OutputEdgeMode.JACOBIAN;
+        SheafState start = sheaf.forwardPass(x);
+        EquilibriumResult exact = sheaf.equilibrium(start, pins.build(),
+                EquilibriumSettings.defaults().withMode(mode).withParallel(false));
+        assertTrue(exact.certified(), exact.certificate().toString());
+        double lambdaMax = Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
+        double dt = 0.5 / (lambdaMax + 1);
+        DiffusionResult diffusion = sheaf.diffuse(start, pins.build(), DiffusionSettings.defaults().withDt(dt)
+                .withMode(mode).withTolerance(1e-14 * dt).withMaxSteps(3_000_000));
+        Assume.that(diffusion.converged());
+        double[] want = diffusion.state().values();
+        double[] got = exact.state().values();
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], got[i], 1e-7, "state entry " + i + " of " + arch + " in " + mode + " mode");
+        }
+    }
+}
