@@ -3,20 +3,14 @@ package dev.sheaf4j.cli;
 import com.google.gson.GsonBuilder;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.bench.KernelBenchmark;
-import dev.sheaf4j.examples.BlobsSheaf;
-import dev.sheaf4j.examples.CircleSheaf;
-import dev.sheaf4j.examples.DeepRegressionSheaf;
-import dev.sheaf4j.examples.IrisSheaf;
-import dev.sheaf4j.examples.MnistSheaf;
-import dev.sheaf4j.examples.ParaboloidSheaf;
-import dev.sheaf4j.examples.TinySheaf;
+import dev.sheaf4j.bench.PinBenchmark;
+import dev.sheaf4j.examples.ExampleNetworks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,20 +19,11 @@ import picocli.CommandLine.Option;
         description = "Time one Euler step and one joint training step of each example network, generated kernel"
                 + " against generic kernel, measured in alternation in one process (medians of rounds).")
 final class BenchCommand implements Callable<Integer> {
-    private static final Map<String, Supplier<SheafModel>> NETWORKS = new LinkedHashMap<>();
-
-    static {
-        NETWORKS.put("tiny", () -> TinySheaf.create(1));
-        NETWORKS.put("paraboloid", () -> ParaboloidSheaf.create(1));
-        NETWORKS.put("deep", () -> DeepRegressionSheaf.create(1));
-        NETWORKS.put("circle", () -> CircleSheaf.create(1));
-        NETWORKS.put("blobs", () -> BlobsSheaf.create(1));
-        NETWORKS.put("iris", () -> IrisSheaf.create(1));
-        NETWORKS.put("mnist", () -> MnistSheaf.create(1));
-    }
+    private static final List<String> DEFAULT_NETWORKS =
+            List.of("tiny", "paraboloid", "deep", "circle", "blobs", "iris", "mnist");
 
     @Option(names = "--networks", split = ",", defaultValue = "tiny,paraboloid,deep,circle,blobs,iris,mnist",
-            description = "Networks to time (default ${DEFAULT-VALUE}).")
+            description = "Networks to time (default ${DEFAULT-VALUE}; for --suite pins: tiny,five-layer,paraboloid).")
     List<String> networks;
 
     @Option(names = "--batch", split = ",", defaultValue = "1,300", description = "Batch sizes (default ${DEFAULT-VALUE}).")
@@ -57,20 +42,35 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
+    @Option(names = "--suite", defaultValue = "kernels",
+            description = "kernels: generated against generic kernels; pins: exact pinned solve against diffusion"
+                    + " (default ${DEFAULT-VALUE}).")
+    String suite;
+
+    @Option(names = "--max-steps", defaultValue = "400000",
+            description = "With --suite pins: the most diffusion steps (default ${DEFAULT-VALUE}).")
+    int maxSteps;
+
     @Override
     public Integer call() {
+        if (suite.equals("pins")) {
+            return pins();
+        }
+        if (!suite.equals("kernels")) {
+            throw new IllegalArgumentException("unknown suite '" + suite + "'; choose kernels or pins");
+        }
+        List<SheafModel> models = new ArrayList<>();
         for (String name : networks) {
-            if (!NETWORKS.containsKey(name)) {
-                throw new IllegalArgumentException("unknown network '" + name + "'; choose from " + NETWORKS.keySet());
-            }
+            models.add(ExampleNetworks.create(name, 1));
         }
         if (!json) {
             System.out.printf(Locale.ROOT, "%-11s %-20s %6s %-6s %14s %14s %8s%n", "network", "architecture", "batch",
                     "op", "generated ns", "generic ns", "speedup");
         }
         List<KernelBenchmark.Result> results = new ArrayList<>();
-        for (String name : networks) {
-            SheafModel model = NETWORKS.get(name).get();
+        for (int n = 0; n < models.size(); n++) {
+            String name = networks.get(n);
+            SheafModel model = models.get(n);
             for (int batch : batches) {
                 for (KernelBenchmark.Operation op : operations) {
                     KernelBenchmark.Result r = KernelBenchmark.run(name, model, batch, op, rounds,
@@ -98,6 +98,32 @@ final class BenchCommand implements Callable<Integer> {
                 rows.add(row);
             }
             System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(rows));
+        }
+        return 0;
+    }
+
+    private int pins() {
+        List<String> names = networks.equals(DEFAULT_NETWORKS) ? List.of("tiny", "five-layer", "paraboloid") : networks;
+        List<PinBenchmark.Result> results = new ArrayList<>();
+        if (!json) {
+            System.out.printf(Locale.ROOT, "%-11s %6s %13s %13s %14s %9s %8s %10s %9s%n", "network", "batch",
+                    "exact ms", "exact ms (par)", "diffusion ms", "steps", "settled", "max diff", "speedup");
+        }
+        for (String name : names) {
+            SheafModel model = ExampleNetworks.create(name, 1);
+            for (int batch : batches) {
+                PinBenchmark.Result r = PinBenchmark.run(name, model, batch, maxSteps, 15);
+                results.add(r);
+                if (!json) {
+                    System.out.printf(Locale.ROOT, "%-11s %6d %13.3f %13.3f %14.1f %9d %8s %10.2g %8.0fx%s%n", name,
+                            batch, r.exactSequentialMillis(), r.exactParallelMillis(), r.diffusionMillis(),
+                            r.diffusionSteps(), r.diffusionSettled() ? "yes" : "no", r.maxDifference(), r.speedup(),
+                            r.diffusionSettled() ? "" : " (at least)");
+                }
+            }
+        }
+        if (json) {
+            System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(results));
         }
         return 0;
     }

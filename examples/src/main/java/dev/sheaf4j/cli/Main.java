@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sheaf4j", mixinStandardHelpOptions = true, version = "sheaf4j 0.1.0",
         description = "Feedforward ReLU networks as cellular sheaves.",
-        subcommands = {DemoCommand.class, ConformanceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, PinCommand.class, ConformanceCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code when a check or run fails. */
     public static final int FAILED = 1;

@@ -4,6 +4,7 @@ import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -70,8 +71,8 @@ final class BlockSystem {
             offsets.add(offset);
         }
         int n = blocks.size();
-        LinearSolverDense<DMatrixRMaj>[] factors = newSolvers(n);
-        DMatrixRMaj[] couplings = new DMatrixRMaj[n];
+        Factor[] factors = new Factor[n];
+        Coupling[] couplings = new Coupling[n];
         DMatrixRMaj[] w = new DMatrixRMaj[n];
         for (int v = 0; v < n; v++) {
             int[] index = blocks.get(v);
@@ -83,20 +84,16 @@ final class BlockSystem {
             if (v > 0 && index.length > 0 && blocks.get(v - 1).length > 0) {
                 couplings[v] = coupling(v, index, blocks.get(v - 1), masks, offsets.get(v));
                 // S_v = D_v - C S_(v-1)^-1 C^T and w_v = b_v - C S_(v-1)^-1 w_(v-1)
-                DMatrixRMaj ct = new DMatrixRMaj(couplings[v].numCols, couplings[v].numRows);
-                CommonOps_DDRM.transpose(couplings[v], ct);
+                DMatrixRMaj ct = couplings[v].transposed();
                 DMatrixRMaj y = new DMatrixRMaj(ct.numRows, ct.numCols);
                 factors[v - 1].solve(ct, y);
-                CommonOps_DDRM.multAdd(-1.0, couplings[v], y, d);
+                couplings[v].subtractProduct(y, d);
                 DMatrixRMaj yw = new DMatrixRMaj(w[v - 1].numRows, 1);
                 factors[v - 1].solve(w[v - 1], yw);
-                CommonOps_DDRM.multAdd(-1.0, couplings[v], yw, w[v]);
+                couplings[v].subtractProduct(yw, w[v]);
             }
             if (index.length > 0) {
-                factors[v] = LinearSolverFactory_DDRM.chol(index.length);
-                if (!factors[v].setA(d)) {
-                    throw new SingularSystemException(vertexName(v));
-                }
+                factors[v] = Factor.of(d, vertexName(v));
             }
         }
         double[] u = new double[layout.stateSize()];
@@ -109,7 +106,7 @@ final class BlockSystem {
             }
             DMatrixRMaj right = w[v].copy();
             if (next != null && couplings[v + 1] != null) {
-                CommonOps_DDRM.multAddTransA(-1.0, couplings[v + 1], next, right);
+                couplings[v + 1].subtractTransposedProduct(next, right);
             }
             DMatrixRMaj x = new DMatrixRMaj(index.length, 1);
             factors[v].solve(right, x);
@@ -121,9 +118,47 @@ final class BlockSystem {
         return u;
     }
 
-    @SuppressWarnings("unchecked")
-    private static LinearSolverDense<DMatrixRMaj>[] newSolvers(int n) {
-        return new LinearSolverDense[n];
+    /**
+     * A factorised diagonal block of the elimination: a plain reciprocal when the block is diagonal
+     * (as {@code z} blocks without an upstream coupling are), a Cholesky factorisation otherwise.
+     */
+    private interface Factor {
+        /** {@code x = S^-1 b}. */
+        void solve(DMatrixRMaj b, DMatrixRMaj x);
+
+        static Factor of(DMatrixRMaj s, String block) {
+            int n = s.numRows;
+            boolean diagonal = true;
+            for (int i = 0; i < n && diagonal; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i != j && s.get(i, j) != 0) {
+                        diagonal = false;
+                        break;
+                    }
+                }
+            }
+            if (diagonal) {
+                double[] inverse = new double[n];
+                for (int i = 0; i < n; i++) {
+                    if (!(s.get(i, i) > 0)) {
+                        throw new SingularSystemException(block);
+                    }
+                    inverse[i] = 1 / s.get(i, i);
+                }
+                return (b, x) -> {
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < b.numCols; j++) {
+                            x.set(i, j, b.get(i, j) * inverse[i]);
+                        }
+                    }
+                };
+            }
+            LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
+            if (!chol.setA(s)) {
+                throw new SingularSystemException(block);
+            }
+            return chol::solve;
+        }
     }
 
     /** Vertex {@code v} in forward order: 0 is {@code x}, then {@code z_1, a_1, ..., z_(k+1)}. */
@@ -175,26 +210,82 @@ final class BlockSystem {
     }
 
     /** The block coupling vertex {@code v} (rows) to vertex {@code v - 1} (columns), restricted. */
-    private DMatrixRMaj coupling(int v, int[] rows, int[] cols, double[] masks, int offset) {
-        DMatrixRMaj c = new DMatrixRMaj(rows.length, cols.length);
+    private Coupling coupling(int v, int[] rows, int[] cols, double[] masks, int offset) {
         int l = vertexLayer(v);
         if (isPre(v)) {
+            DMatrixRMaj c = new DMatrixRMaj(rows.length, cols.length);
             for (int i = 0; i < rows.length; i++) {
                 for (int j = 0; j < cols.length; j++) {
                     c.set(i, j, -weights[l].get(rows[i], cols[j]));
                 }
             }
-        } else {
-            int z = layout.preOffset(l);
-            for (int i = 0; i < rows.length; i++) {
-                for (int j = 0; j < cols.length; j++) {
-                    if (rows[i] == cols[j]) {
-                        c.set(i, j, -masks[z + rows[i]]);
+            return Coupling.dense(c);
+        }
+        int z = layout.preOffset(l);
+        int[] column = new int[rows.length];
+        double[] value = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            column[i] = Arrays.binarySearch(cols, rows[i]);
+            value[i] = -masks[z + rows[i]];
+        }
+        return new Coupling(null, column, value, cols.length);
+    }
+
+    /**
+     * A coupling block: dense ({@code -W_l}), or with at most one entry per row ({@code -diag(m_l)}
+     * restricted), stored as the entry's column ({@code < 0} for none) and value.
+     */
+    private record Coupling(DMatrixRMaj dense, int[] column, double[] value, int columns) {
+        static Coupling dense(DMatrixRMaj c) {
+            return new Coupling(c, null, null, c.numCols);
+        }
+
+        int rows() {
+            return dense != null ? dense.numRows : column.length;
+        }
+
+        /** {@code C^T} as a dense matrix. */
+        DMatrixRMaj transposed() {
+            DMatrixRMaj t = new DMatrixRMaj(columns, rows());
+            if (dense != null) {
+                CommonOps_DDRM.transpose(dense, t);
+            } else {
+                for (int i = 0; i < column.length; i++) {
+                    if (column[i] >= 0) {
+                        t.set(column[i], i, value[i]);
+                    }
+                }
+            }
+            return t;
+        }
+
+        /** {@code d -= C y}. */
+        void subtractProduct(DMatrixRMaj y, DMatrixRMaj d) {
+            if (dense != null) {
+                CommonOps_DDRM.multAdd(-1.0, dense, y, d);
+                return;
+            }
+            for (int i = 0; i < column.length; i++) {
+                if (column[i] >= 0) {
+                    for (int k = 0; k < y.numCols; k++) {
+                        d.add(i, k, -value[i] * y.get(column[i], k));
                     }
                 }
             }
         }
-        return c;
+
+        /** {@code r -= C^T x}. */
+        void subtractTransposedProduct(DMatrixRMaj x, DMatrixRMaj r) {
+            if (dense != null) {
+                CommonOps_DDRM.multAddTransA(-1.0, dense, x, r);
+                return;
+            }
+            for (int i = 0; i < column.length; i++) {
+                if (column[i] >= 0) {
+                    r.add(column[i], 0, -value[i] * x.get(i, 0));
+                }
+            }
+        }
     }
 
     /** Thrown when the restricted Hessian is singular: the pins leave a direction free of energy. */
