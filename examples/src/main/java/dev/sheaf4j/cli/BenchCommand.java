@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
                 row.put("speedup", r.speedup());
                 rows.add(row);
             }
-            System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(rows));
+            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(rows));
         }
         return 0;
     }
@@ -123,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(results));
+            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(results));
         }
         return 0;
     }

@@ -4,8 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code sheaf4j} command-line tool. Exit codes: 0 success, 1 a check or run failed, 2 bad
- * usage, 3 an error (printed as one line; {@code --verbose} adds the stack trace).
+ * The {@code sheaf4j} command-line tool. Exit codes: 0 success, 1 a check failed or a result could
+ * not be certified, 2 bad usage or bad input, 3 any other error (files, the unexpected). Errors are
+ * printed as one line; {@code --verbose} adds the stack trace.
  */
 @Command(name = "sheaf4j", mixinStandardHelpOptions = true, version = "sheaf4j 0.1.0",
         description = "Feedforward ReLU networks as cellular sheaves.",
@@ -14,7 +15,9 @@ import picocli.CommandLine.Command;
 public final class Main {
     /** Exit code when a check or run fails. */
     public static final int FAILED = 1;
-    /** Exit code for an unexpected error. */
+    /** Exit code for bad usage or bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for any other error. */
     public static final int ERROR = 3;
 
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -36,7 +39,7 @@ public final class Main {
             } else {
                 commandLine.getErr().println("sheaf4j: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             }
-            return ERROR;
+            return e instanceof IllegalArgumentException ? BAD_INPUT : ERROR;
         });
         return cli.execute(args);
     }

@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
                 + " sits. Coordinates: x[i], z<l>[i], a<l>[i], aout[i], or a whole stalk such as z2.")
 final class PinCommand implements Callable<Integer> {
     @Option(names = "--network", defaultValue = "tiny",
-            description = "Example network: tiny, paraboloid, saddle, deep, circle, blobs, iris, mnist, wide-mnist,"
-                    + " pinned-classifier (default ${DEFAULT-VALUE}).")
+            description = "Example network: tiny, paraboloid, saddle, deep, five-layer, circle, blobs, iris, mnist,"
+                    + " wide-mnist, pinned-classifier, trained-paraboloid (default ${DEFAULT-VALUE}).")
     String network;
 
     @Option(names = "--load", paramLabel = "FILE", description = "Load the network from a saved file instead.")
@@ -86,7 +86,7 @@ final class PinCommand implements Callable<Integer> {
         Certificate certificate = result.certificate();
         Discord discord = model.discord(pinned);
         if (json) {
-            System.out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
                     .toJson(report(model, x, forward, pinned, certificate, discord)));
         } else {
             print(model, x, forward, pinned, certificate, discord);
@@ -113,8 +113,13 @@ final class PinCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: energy %.6g, stationarity %.2g, %d iterations, %d activation switches,"
                 + " %d neurons at a kink (%s)%n%n", c.certified() ? "certified stationary point" : "NOT CERTIFIED",
                 c.energy(), c.stationarity(), c.iterations(), c.patternChanges(), c.atKink(), c.reason());
-        System.out.printf(Locale.ROOT, "output: forward pass %s -> pinned %s%n%n", format(forward.output(0)),
+        System.out.printf(Locale.ROOT, "output: forward pass %s -> pinned %s%n", format(forward.output(0)),
                 format(pinned.output(0)));
+        if (freeInput) {
+            System.out.printf(Locale.ROOT, "the input moved to %s, whose forward pass gives %s%n",
+                    format(pinned.input(0)), format(model.forward(pinned.input(0))));
+        }
+        System.out.println();
         System.out.println("stalks (pinned, and the change from the forward pass):");
         for (Vertex v : layout.vertices()) {
             double[] now = pinned.stalk(v.layer(), v.stalk(), 0);
@@ -170,6 +175,10 @@ final class PinCommand implements Callable<Integer> {
         out.put("certificate", certificate);
         out.put("forwardOutput", forward.output(0));
         out.put("pinnedOutput", pinned.output(0));
+        if (freeInput) {
+            out.put("pinnedInput", pinned.input(0));
+            out.put("forwardOfPinnedInput", model.forward(pinned.input(0)));
+        }
         Map<String, Object> stalks = new LinkedHashMap<>();
         for (Vertex v : layout.vertices()) {
             stalks.put(layout.name(v), pinned.stalk(v.layer(), v.stalk(), 0));

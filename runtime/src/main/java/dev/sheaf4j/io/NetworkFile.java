@@ -81,24 +81,32 @@ public final class NetworkFile {
      *     another version, is truncated or corrupt (checksum mismatch), or describes an invalid network
      */
     public static Network load(Path path) throws IOException {
-        String text = Files.readString(path, StandardCharsets.UTF_8);
+        return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+    }
+
+    /**
+     * Reads a network from the text of a saved file; {@code source} names it in error messages.
+     *
+     * @throws IOException as {@link #load(Path)}
+     */
+    public static Network parse(String text, String source) throws IOException {
         int crcLine = text.lastIndexOf("crc32 ");
         if (!text.startsWith(MAGIC + " ")) {
-            throw new IOException(path + " is not a sheaf4j network file (it does not start with '" + MAGIC + "')");
+            throw new IOException(source + " is not a sheaf4j network file (it does not start with '" + MAGIC + "')");
         }
         if (crcLine < 0) {
-            throw new IOException(path + " is truncated: its closing checksum line is missing");
+            throw new IOException(source + " is truncated: its closing checksum line is missing");
         }
         String body = text.substring(0, crcLine);
         String stored = text.substring(crcLine + 6).trim();
         if (!stored.equals(crc(body))) {
-            throw new IOException(path + " is corrupt: checksum " + crc(body) + " does not match the stored " + stored);
+            throw new IOException(source + " is corrupt: checksum " + crc(body) + " does not match the stored " + stored);
         }
         List<String> lines = List.of(body.split("\n"));
         try {
             int version = Integer.parseInt(field(lines, 0, MAGIC));
             if (version != VERSION) {
-                throw new IOException(path + " has format version " + version + "; this sheaf4j reads version " + VERSION);
+                throw new IOException(source + " has format version " + version + "; this sheaf4j reads version " + VERSION);
             }
             int[] widths = parseInts(field(lines, 1, "widths"));
             double[] slopes = parseDoubles(field(lines, 2, "slopes"));
@@ -106,7 +114,7 @@ public final class NetworkFile {
             Architecture arch = new Architecture(widths, slopes, head);
             int count = Integer.parseInt(field(lines, 4, "parameters"));
             if (count != arch.parameterCount() || lines.size() != 5 + count) {
-                throw new IOException(path + " lists " + (lines.size() - 5) + " parameters under a header of " + count
+                throw new IOException(source + " lists " + (lines.size() - 5) + " parameters under a header of " + count
                         + "; the architecture " + arch + " needs " + arch.parameterCount());
             }
             double[] p = new double[count];
@@ -115,7 +123,7 @@ public final class NetworkFile {
             }
             return new Network(arch, p);
         } catch (IllegalArgumentException e) {
-            throw new IOException(path + " describes an invalid network: " + e.getMessage(), e);
+            throw new IOException(source + " describes an invalid network: " + e.getMessage(), e);
         }
     }
 

@@ -57,7 +57,7 @@ class CommandLineTest {
 
     @Test
     void aMissingFileIsOneClearErrorLine() {
-        assertEquals(Main.ERROR, Main.run("conformance", "/no/such/fixture.json"));
+        assertEquals(Main.BAD_INPUT, Main.run("conformance", "/no/such/fixture.json"));
         String message = err.toString(StandardCharsets.UTF_8).trim();
         assertEquals("sheaf4j: no such fixture file or folder: /no/such/fixture.json", message);
     }
@@ -74,5 +74,31 @@ class CommandLineTest {
     @Test
     void unknownCommandIsAUsageError() {
         assertEquals(2, Main.run("no-such-command"));
+    }
+
+    @Test
+    void pinSolvesExactlyAndShowsWhereTheTensionSits() {
+        assertEquals(0, Main.run("pin", "--network", "tiny", "--pin", "z1[0]=0.5"));
+        String text = stdout();
+        assertTrue(text.contains("certified stationary point"), text);
+        assertTrue(text.contains("the tension sits mostly in weight 1"), text);
+    }
+
+    @Test
+    void pinSolvesAnInverseProblemAsJson() {
+        assertEquals(0, Main.run("pin", "--network", "trained-paraboloid", "--input", "0.5,0.5", "--free-input",
+                "--soft-pin", "x[0]=0.5@0.01", "--soft-pin", "x[1]=0.5@0.01", "--pin", "z2[0]=0.8", "--json"));
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(stdout()).getAsJsonObject();
+        assertTrue(json.getAsJsonObject("certificate").get("certified").getAsBoolean());
+        assertEquals(0.8, json.getAsJsonArray("pinnedOutput").get(0).getAsDouble(), 0.0);
+        double reached = json.getAsJsonArray("forwardOfPinnedInput").get(0).getAsDouble();
+        assertTrue(Math.abs(reached - 0.8) < 0.05, "the found input's forward pass gives " + reached);
+    }
+
+    @Test
+    void badPinsAreOneClearLineAndExitTwo() {
+        assertEquals(Main.BAD_INPUT, Main.run("pin", "--network", "tiny", "--pin", "z1[9]=1"));
+        assertEquals("sheaf4j: neuron 9 does not exist in layer 1 of width 4 (z_1[9])",
+                err.toString(StandardCharsets.UTF_8).trim());
     }
 }
