@@ -1,0 +1,185 @@
+package dev.sheaf4j.train;
+
+import dev.sheaf4j.kernel.OutputEdgeMode;
+import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.kernel.Workspace;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.Coordinate;
+import dev.sheaf4j.sheaf.PinSet;
+import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.sheaf.SheafLayout;
+import dev.sheaf4j.sheaf.SheafState;
+import dev.sheaf4j.solve.EquilibriumResult;
+import dev.sheaf4j.solve.EquilibriumSettings;
+import dev.sheaf4j.solve.PinnedEquilibrium;
+import java.util.SplittableRandom;
+
+/**
+ * Training without a backward pass (spec section 5). In the joint dynamics every step moves the
+ * stalks of every sample by their forces, the target entering through the output edge, and each
+ * layer's weights by the residual of its edge times its input, all from the old values. In
+ * equilibrium training (beyond the paper) each step first solves the stalks exactly for the
+ * equilibrium with the output tied to the target, then takes the same local weight step.
+ * Deterministic for a seed. Predictions and losses use the ordinary forward pass.
+ */
+public final class SheafTrainer {
+    /** A stalk step larger than this is taken as the dynamics exploding. */
+    public static final double EXPLOSION = 1e6;
+
+    private final SheafKernel kernel;
+    private final SheafLayout layout;
+    private final Architecture arch;
+
+    /** A trainer running {@code kernel}'s steps. */
+    public SheafTrainer(SheafKernel kernel) {
+        this.kernel = kernel;
+        this.layout = kernel.layout();
+        this.arch = layout.architecture();
+    }
+
+    /**
+     * Trains {@code initial} on {@code train} by the joint stalk/weight dynamics, with {@code pins}
+     * held throughout; {@code test} may be null.
+     */
+    public TrainingResult train(Network initial, Dataset train, Dataset test, Pins pins, TrainingSettings settings,
+            TrainingListener listener) {
+        return run(initial, train, test, pins, settings, listener, false);
+    }
+
+    /**
+     * Trains {@code initial} by equilibrium training: per step, the exact pinned equilibrium of the
+     * stalks (the output edge tied to the target: a unit soft pin on {@code z_(k+1)} for an identity
+     * head, the cross-entropy potential for a classifier), then the local weight step.
+     */
+    public TrainingResult trainAtEquilibrium(Network initial, Dataset train, Dataset test, Pins pins,
+            TrainingSettings settings, TrainingListener listener) {
+        return run(initial, train, test, pins, settings, listener, true);
+    }
+
+    private TrainingResult run(Network initial, Dataset train, Dataset test, Pins pins, TrainingSettings s,
+            TrainingListener listener, boolean equilibrium) {
+        if (!initial.architecture().equals(arch)) {
+            throw new IllegalArgumentException("the network " + initial.architecture() + " does not match the kernel's "
+                    + arch);
+        }
+        if (train.targetDimension() != arch.outputs() || (test != null && test.targetDimension() != arch.outputs())) {
+            throw new IllegalArgumentException("the targets have " + train.targetDimension() + " values per sample, the"
+                    + " network " + arch + " has " + arch.outputs() + " outputs");
+        }
+        long start = System.nanoTime();
+        int n = train.size();
+        double[] params = initial.parameters();
+        double[] lastGood = params.clone();
+        double[] state = Predictions.stateWithInputs(layout, train);
+        double[] targets = train.targets();
+        PinSet pinSet = pins.compile(layout, n);
+        Pins tied = equilibrium ? pins.and(outputTie(train)) : pins;
+        Workspace workspace = new Workspace(layout, n);
+        double alphaDt = s.alpha() * s.dt();
+        double betaDt = s.dt() * s.betaFor(n);
+        SplittableRandom random = new SplittableRandom(s.seed());
+        double[] trainLoss = new double[s.epochs() + 1];
+        double[] testLoss = new double[s.epochs() + 1];
+        trainLoss[0] = Predictions.loss(kernel, params, train);
+        testLoss[0] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
+        String reason = "completed " + s.epochs() + " epochs";
+        boolean diverged = false;
+        int epoch = 0;
+        while (epoch < s.epochs()) {
+            if (epoch == 0 || !s.warmStart()) {
+                initialise(state, params, n, s.init(), random);
+            }
+            pinSet.applyHard(state);
+            String failure = null;
+            for (int step = 0; step < s.stepsPerEpoch() && failure == null; step++) {
+                double change = equilibrium ? equilibriumStep(params, state, targets, betaDt, tied, pinSet, workspace)
+                        : kernel.trainingStep(params, state, targets, alphaDt, betaDt, pinSet, workspace);
+                failure = divergence(change, params, epoch + 1, step + 1);
+            }
+            if (failure != null) {
+                diverged = true;
+                reason = failure + "; kept the weights of epoch " + epoch;
+                System.arraycopy(lastGood, 0, params, 0, params.length);
+                break;
+            }
+            epoch++;
+            trainLoss[epoch] = Predictions.loss(kernel, params, train);
+            testLoss[epoch] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
+            System.arraycopy(params, 0, lastGood, 0, params.length);
+            if (!listener.epochFinished(new TrainingListener.EpochReport(epoch, s.epochs(), trainLoss[epoch],
+                    testLoss[epoch], (System.nanoTime() - start) / 1e9))) {
+                reason = "stopped by the listener after epoch " + epoch;
+                break;
+            }
+        }
+        return new TrainingResult(new Network(arch, params), java.util.Arrays.copyOf(trainLoss, epoch + 1),
+                java.util.Arrays.copyOf(testLoss, epoch + 1), epoch, (System.nanoTime() - start) / 1e9, diverged,
+                reason);
+    }
+
+    private static String divergence(double change, double[] params, int epoch, int step) {
+        if (!Double.isFinite(change) || change > EXPLOSION) {
+            return "diverged at step " + step + " of epoch " + epoch + ": the stalks "
+                    + (Double.isFinite(change) ? "exploded (a step of " + change + ")" : "became non-finite")
+                    + "; lower beta or dt";
+        }
+        if (step % 100 == 0) {
+            for (double p : params) {
+                if (!Double.isFinite(p)) {
+                    return "diverged at step " + step + " of epoch " + epoch + ": the weights became non-finite;"
+                            + " lower beta or dt";
+                }
+            }
+        }
+        return null;
+    }
+
+    private void initialise(double[] state, double[] params, int n, StalkInit init, SplittableRandom random) {
+        int from = arch.inputs() * n;
+        switch (init) {
+            case FORWARD_PASS -> kernel.forward(params, state, n);
+            case RANDOM -> {
+                for (int i = from; i < state.length; i++) {
+                    state[i] = random.nextGaussian();
+                }
+            }
+            case ZEROS -> java.util.Arrays.fill(state, from, state.length, 0.0);
+            default -> throw new IllegalStateException("unknown initialisation " + init);
+        }
+    }
+
+    /** The output tied to each sample's target: a unit soft pin on {@code z_(k+1)}, or {@code a_out} pinned. */
+    private Pins outputTie(Dataset train) {
+        Pins.Builder tie = Pins.builder();
+        for (int i = 0; i < arch.outputs(); i++) {
+            double[] target = new double[train.size()];
+            for (int s = 0; s < target.length; s++) {
+                target[s] = train.target(s)[i];
+            }
+            if (arch.hasOutputVertex()) {
+                tie.hard(Coordinate.post(arch.layers(), i), target);
+            } else {
+                tie.soft(Coordinate.pre(arch.layers(), i), target, 1.0);
+            }
+        }
+        return tie.build();
+    }
+
+    /** Stalks to their exact tied equilibrium, then the local weight step; returns the largest stalk move. */
+    private double equilibriumStep(double[] params, double[] state, double[] targets, double betaDt, Pins tied,
+            PinSet pins, Workspace workspace) {
+        int n = workspace.batch();
+        SheafState current = new SheafState(layout, n, state.clone());
+        EquilibriumResult solved = PinnedEquilibrium.solve(kernel, new Network(arch, params), current, tied,
+                EquilibriumSettings.defaults().withMode(OutputEdgeMode.IDENTITY));
+        double moved = 0;
+        double[] next = solved.state().values();
+        for (int i = 0; i < layout.linearEnd() * n; i++) {
+            moved = Math.max(moved, Math.abs(next[i] - state[i]));
+        }
+        System.arraycopy(next, 0, state, 0, state.length);
+        kernel.trainingStep(params, state, targets, 0.0, betaDt, pins, workspace);
+        return moved;
+    }
+}
