@@ -115,7 +115,7 @@ public final class SheafTrainer {
         }
         return new TrainingResult(new Network(arch, params), java.util.Arrays.copyOf(trainLoss, epoch + 1),
                 java.util.Arrays.copyOf(testLoss, epoch + 1), epoch, (System.nanoTime() - start) / 1e9, diverged,
-                reason);
+                reason, new SheafState(layout, n, state));
     }
 
     private static String divergence(double change, double[] params, int epoch, int step) {

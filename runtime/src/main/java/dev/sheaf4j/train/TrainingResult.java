@@ -1,6 +1,7 @@
 package dev.sheaf4j.train;
 
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.SheafState;
 
 /**
  * The outcome of training.
@@ -12,9 +13,10 @@ import dev.sheaf4j.network.Network;
  * @param seconds wall-clock time of the training steps and evaluations
  * @param diverged whether training stopped because the state or weights blew up
  * @param stopReason how training ended, in words
+ * @param stalks the training stalks at the end, one sample per training example
  */
 public record TrainingResult(Network network, double[] trainLoss, double[] testLoss, int epochs, double seconds,
-        boolean diverged, String stopReason) {
+        boolean diverged, String stopReason, SheafState stalks) {
     /** The last training loss. */
     public double finalTrainLoss() {
         return trainLoss[trainLoss.length - 1];

@@ -1,0 +1,130 @@
+package dev.sheaf4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sheaf4j.RandomNetworks;
+import dev.sheaf4j.annotation.OutputActivation;
+import dev.sheaf4j.kernel.GenericKernel;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.Coordinate;
+import dev.sheaf4j.sheaf.Pins;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** Sheaf training and its baseline: gradients, determinism, divergence, early stopping, pins. */
+class TrainingTest {
+    private static Dataset randomData(SplittableRandom random, Architecture arch, int n) {
+        double[] x = RandomNetworks.gaussian(random, arch.inputs() * n);
+        double[] y = new double[arch.outputs() * n];
+        for (int s = 0; s < n; s++) {
+            int hot = random.nextInt(arch.outputs());
+            for (int i = 0; i < arch.outputs(); i++) {
+                y[i * n + s] = switch (arch.head()) {
+                    case IDENTITY -> random.nextGaussian();
+                    case SIGMOID -> random.nextInt(2);
+                    case SOFTMAX -> i == hot ? 1 : 0;
+                };
+            }
+        }
+        return new Dataset(n, arch.inputs(), arch.outputs(), x, y);
+    }
+
+    @Property(tries = 30)
+    void backpropagationTakesTheFiniteDifferenceGradientStep(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int depth) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, depth, 5, true);
+        Network network = RandomNetworks.network(random, arch);
+        GenericKernel kernel = new GenericKernel(arch);
+        Dataset data = randomData(random, arch, 7);
+        double rate = 0.01;
+        double[] after = GradientDescent.train(kernel, network, data, null, rate, 1, data.size(), 0, 1)
+                .network().parameters();
+        double[] p = network.parameters();
+        double h = 1e-6;
+        for (int k = 0; k < p.length; k++) {
+            double[] up = p.clone();
+            double[] down = p.clone();
+            up[k] += h;
+            down[k] -= h;
+            double g = (Predictions.loss(kernel, up, data) - Predictions.loss(kernel, down, data)) / (2 * h);
+            assertEquals(p[k] - rate * g, after[k], 1e-8 * (1 + Math.abs(g)), "parameter " + k + " of " + arch);
+        }
+    }
+
+    @Test
+    void trainingIsDeterministicForASeedAndLowersTheLoss() {
+        Architecture arch = Architecture.relu(2, 8, 1);
+        SplittableRandom random = new SplittableRandom(3);
+        Dataset data = randomData(random, arch, 40);
+        Network initial = Network.heInitialised(arch, 4);
+        TrainingSettings settings = TrainingSettings.defaults().withSchedule(5, 200)
+                .withInit(StalkInit.RANDOM, 9).withWarmStart(true);
+        SheafTrainer trainer = new SheafTrainer(new GenericKernel(arch));
+        TrainingResult a = trainer.train(initial, data, null, Pins.none(), settings, TrainingListener.NONE);
+        TrainingResult b = trainer.train(initial, data, null, Pins.none(), settings, TrainingListener.NONE);
+        assertArrayEquals(a.network().parameters(), b.network().parameters());
+        assertArrayEquals(a.trainLoss(), b.trainLoss());
+        assertTrue(a.finalTrainLoss() < a.trainLoss()[0], "loss " + a.trainLoss()[0] + " -> " + a.finalTrainLoss());
+        assertEquals(6, a.trainLoss().length);
+        assertFalse(a.diverged());
+    }
+
+    @Test
+    void divergenceStopsWithAClearReasonAndKeepsTheLastGoodWeights() {
+        Architecture arch = Architecture.relu(2, 8, 1);
+        Dataset data = randomData(new SplittableRandom(5), arch, 40);
+        Network initial = Network.heInitialised(arch, 4);
+        TrainingSettings wild = TrainingSettings.defaults().withSchedule(20, 200).withBeta(5e3);
+        TrainingResult result = new SheafTrainer(new GenericKernel(arch)).train(initial, data, null, Pins.none(), wild,
+                TrainingListener.NONE);
+        assertTrue(result.diverged(), result.stopReason());
+        assertTrue(result.stopReason().contains("diverged") && result.stopReason().contains("lower beta or dt"),
+                result.stopReason());
+        for (double p : result.network().parameters()) {
+            assertTrue(Double.isFinite(p));
+        }
+        assertEquals(result.epochs() + 1, result.trainLoss().length);
+    }
+
+    @Test
+    void theListenerCanStopTrainingEarly() {
+        Architecture arch = Architecture.relu(OutputActivation.SIGMOID, 2, 6, 1);
+        Dataset data = randomData(new SplittableRandom(6), arch, 30);
+        TrainingResult result = new SheafTrainer(new GenericKernel(arch)).train(Network.heInitialised(arch, 1), data,
+                data, Pins.none(), TrainingSettings.defaults().withSchedule(50, 10), report -> report.epoch() < 3);
+        assertEquals(3, result.epochs());
+        assertTrue(result.stopReason().contains("stopped by the listener after epoch 3"), result.stopReason());
+    }
+
+    @Test
+    void pinsHoldThroughoutTraining() {
+        Architecture arch = Architecture.relu(2, 6, 1);
+        Dataset data = randomData(new SplittableRandom(7), arch, 20);
+        Pins pins = Pins.builder().hard(Coordinate.pre(1, 2), 0.25).build();
+        TrainingResult result = new SheafTrainer(new GenericKernel(arch)).train(Network.heInitialised(arch, 2), data,
+                null, pins, TrainingSettings.defaults().withSchedule(2, 50), TrainingListener.NONE);
+        assertFalse(result.diverged());
+        for (int s = 0; s < data.size(); s++) {
+            assertEquals(0.25, result.stalks().get(Coordinate.pre(1, 2), s), 0.0, "sample " + s);
+        }
+    }
+
+    @Test
+    void equilibriumTrainingLowersTheLossOfARegression() {
+        Architecture arch = Architecture.relu(2, 8, 1);
+        Dataset data = randomData(new SplittableRandom(8), arch, 30);
+        TrainingResult result = new SheafTrainer(new GenericKernel(arch)).trainAtEquilibrium(
+                Network.heInitialised(arch, 3), data, null, Pins.none(),
+                TrainingSettings.defaults().withSchedule(5, 20), TrainingListener.NONE);
+        assertFalse(result.diverged(), result.stopReason());
+        assertTrue(result.finalTrainLoss() < result.trainLoss()[0], java.util.Arrays.toString(result.trainLoss()));
+    }
+}
