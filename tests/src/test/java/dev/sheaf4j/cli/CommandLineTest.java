@@ -101,4 +101,26 @@ class CommandLineTest {
         assertEquals("sheaf4j: neuron 9 does not exist in layer 1 of width 4 (z_1[9])",
                 err.toString(StandardCharsets.UTF_8).trim());
     }
+
+    @Test
+    void trainComparesSheafTrainingWithGradientDescentAndSaves(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("circle.sheaf");
+        assertEquals(0, Main.run("train", "circle", "--epochs", "3", "--steps", "50", "--sgd-epochs", "150", "--json",
+                "--save", file.toString()));
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(stdout()).getAsJsonObject();
+        com.google.gson.JsonArray results = json.getAsJsonArray("results");
+        assertEquals(2, results.size());
+        com.google.gson.JsonObject sheaf = results.get(0).getAsJsonObject();
+        assertEquals("sheaf", sheaf.get("method").getAsString());
+        assertEquals(4, sheaf.getAsJsonArray("trainLossCurve").size());
+        assertTrue(sheaf.get("testAccuracy").getAsDouble() > 0.3);
+        assertEquals(dev.sheaf4j.examples.CircleSheaf.ARCHITECTURE,
+                dev.sheaf4j.io.NetworkFile.load(file).architecture());
+    }
+
+    @Test
+    void anUnknownTaskIsABadInput() {
+        assertEquals(Main.BAD_INPUT, Main.run("train", "weather"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown task 'weather'"));
+    }
 }

@@ -1,0 +1,218 @@
+package dev.sheaf4j.cli;
+
+import com.google.gson.GsonBuilder;
+import dev.sheaf4j.SheafModel;
+import dev.sheaf4j.examples.Tasks;
+import dev.sheaf4j.io.NetworkFile;
+import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.train.Dataset;
+import dev.sheaf4j.train.GradientDescent;
+import dev.sheaf4j.train.Predictions;
+import dev.sheaf4j.train.SheafTrainer;
+import dev.sheaf4j.train.StalkInit;
+import dev.sheaf4j.train.TrainingListener;
+import dev.sheaf4j.train.TrainingResult;
+import dev.sheaf4j.train.TrainingSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sheaf4j train TASK}: trains a task's network by sheaf training (the joint dynamics), by
+ * equilibrium training, and by gradient descent from the same initial weights, and reports the
+ * losses, accuracies and times side by side.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a task's network without a backward pass and compare with gradient descent from the"
+                + " same initial weights. Tasks: paraboloid, saddle, circle, blobs (the paper's), iris, mnist.")
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TASK", description = "paraboloid, saddle, circle, blobs, iris or mnist.")
+    String task;
+
+    @Option(names = "--hidden", defaultValue = "1", description = "Hidden layers of the synthetic tasks' networks: 1 or 2 (default ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--methods", split = ",", defaultValue = "sheaf,sgd",
+            description = "Any of sheaf (joint dynamics), equilibrium, sgd (default ${DEFAULT-VALUE}).")
+    List<String> methods;
+
+    @Option(names = "--epochs", description = "Epochs (default: the task's, 100 for the paper's tasks).")
+    Integer epochs;
+
+    @Option(names = "--steps", description = "Joint steps per epoch (default: the task's, 1000 for the paper's tasks).")
+    Integer steps;
+
+    @Option(names = "--alpha", description = "Stalk rate alpha (default 1).")
+    Double alpha;
+
+    @Option(names = "--beta-n", description = "Weight rate as beta * n_train (default 1, that is beta = 1 / n_train).")
+    Double betaTimesN;
+
+    @Option(names = "--dt", description = "Time step (default 0.005 with one hidden layer, 0.01 with two).")
+    Double dt;
+
+    @Option(names = "--init", description = "Stalk initialisation: ${COMPLETION-CANDIDATES} (default: random with warm"
+            + " start for regression, forward pass each epoch for classification).")
+    StalkInit init;
+
+    @Option(names = "--warm", negatable = true, description = "Keep the stalks between epochs (default: the task's).")
+    Boolean warm;
+
+    @Option(names = "--sgd-rate", description = "Gradient-descent learning rate (default 0.005 regression, 0.01 classification).")
+    Double sgdRate;
+
+    @Option(names = "--sgd-epochs", description = "Gradient-descent epochs (default: as many weight updates as sheaf training).")
+    Integer sgdEpochs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the initial weights (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Save the network trained by the first method.")
+    Path save;
+
+    @Option(names = "--json", description = "Print the results, with the per-epoch curves, as JSON.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        Tasks.Task t = Tasks.task(task, hidden, seed);
+        TrainingSettings settings = settings(t);
+        SheafModel model = t.network().apply(seed);
+        SheafKernel kernel = model.kernel();
+        Network initial = model.network();
+        Dataset train = t.data().train();
+        Dataset test = t.data().test();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Network first = null;
+        for (String method : methods) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("method", method);
+            Network trained;
+            double[] trainCurve;
+            double[] testCurve;
+            double seconds;
+            String outcome;
+            ProgressBar bar = new ProgressBar(System.err, method, !quiet && !json);
+            switch (method) {
+                case "sheaf", "equilibrium" -> {
+                    TrainingListener progress = report -> {
+                        bar.update(report.epoch(), report.epochs(), String.format(Locale.ROOT, "train %.5g test %.5g",
+                                report.trainLoss(), report.testLoss()));
+                        return true;
+                    };
+                    SheafTrainer trainer = new SheafTrainer(kernel);
+                    TrainingResult r = method.equals("sheaf")
+                            ? trainer.train(initial, train, test, Pins.none(), settings, progress)
+                            : trainer.trainAtEquilibrium(initial, train, test, Pins.none(), settings, progress);
+                    trained = r.network();
+                    trainCurve = r.trainLoss();
+                    testCurve = r.testLoss();
+                    seconds = r.seconds();
+                    outcome = r.stopReason();
+                    row.put("weightSteps", (long) r.epochs() * settings.stepsPerEpoch());
+                }
+                case "sgd" -> {
+                    int epochsSgd = sgdEpochs != null ? sgdEpochs : settings.epochs() * settings.stepsPerEpoch();
+                    double rate = sgdRate != null ? sgdRate : t.sgdRate();
+                    bar.update(0, 1, "gradient descent, " + epochsSgd + " epochs");
+                    long start = System.nanoTime();
+                    GradientDescent.Result r = GradientDescent.train(kernel, initial, train, test, rate, epochsSgd,
+                            train.size(), seed, Math.max(1, epochsSgd / 100));
+                    seconds = (System.nanoTime() - start) / 1e9;
+                    bar.update(1, 1, "done");
+                    trained = r.network();
+                    trainCurve = r.trainLoss();
+                    testCurve = r.testLoss();
+                    outcome = "completed " + epochsSgd + " epochs at learning rate " + rate;
+                    row.put("weightSteps", (long) epochsSgd);
+                }
+                default -> throw new IllegalArgumentException("unknown method '" + method
+                        + "'; choose sheaf, equilibrium or sgd");
+            }
+            bar.finish();
+            if (first == null) {
+                first = trained;
+            }
+            row.put("finalTrainLoss", trainCurve[trainCurve.length - 1]);
+            row.put("finalTestLoss", testCurve[testCurve.length - 1]);
+            if (t.classification()) {
+                row.put("trainAccuracy", Predictions.accuracy(kernel, trained.parameters(), train));
+                row.put("testAccuracy", Predictions.accuracy(kernel, trained.parameters(), test));
+            }
+            row.put("seconds", seconds);
+            row.put("outcome", outcome);
+            row.put("trainLossCurve", trainCurve);
+            row.put("testLossCurve", testCurve);
+            rows.add(row);
+        }
+        if (save != null && first != null) {
+            NetworkFile.save(first, save);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("task", t.name());
+        report.put("architecture", initial.architecture().toString());
+        report.put("trainSamples", train.size());
+        report.put("testSamples", test.size());
+        report.put("settings", settings);
+        report.put("results", rows);
+        if (json) {
+            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+                    .serializeSpecialFloatingPointValues().create().toJson(report));
+        } else {
+            print(t, initial, settings, rows);
+        }
+        return 0;
+    }
+
+    private TrainingSettings settings(Tasks.Task t) {
+        TrainingSettings s = t.settings();
+        s = s.withSchedule(epochs != null ? epochs : s.epochs(), steps != null ? steps : s.stepsPerEpoch());
+        if (alpha != null) {
+            s = s.withAlpha(alpha);
+        }
+        if (betaTimesN != null) {
+            s = s.withBeta(betaTimesN / t.data().train().size());
+        }
+        if (dt != null) {
+            s = s.withDt(dt);
+        }
+        if (init != null) {
+            s = s.withInit(init, seed);
+        }
+        if (warm != null) {
+            s = s.withWarmStart(warm);
+        }
+        return s;
+    }
+
+    private void print(Tasks.Task t, Network initial, TrainingSettings s, List<Map<String, Object>> rows) {
+        System.out.printf(Locale.ROOT, "%s: %s, %d training and %d test samples, seed %d%n", t.name(),
+                initial.architecture(), t.data().train().size(), t.data().test().size(), seed);
+        System.out.printf(Locale.ROOT, "sheaf settings: alpha %g, beta %.4g (beta n_train %.3g), dt %g, %d epochs x %d"
+                + " steps, %s, %s%n%n", s.alpha(), s.betaFor(t.data().train().size()),
+                s.betaFor(t.data().train().size()) * t.data().train().size(), s.dt(), s.epochs(), s.stepsPerEpoch(),
+                s.warmStart() ? "warm start" : "re-initialised each epoch", s.init().name().toLowerCase(Locale.ROOT));
+        System.out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10s %9s %9s%n", "method", "weight steps", "train loss",
+                "test loss", t.classification() ? "test acc" : "", "seconds", "");
+        for (Map<String, Object> row : rows) {
+            System.out.printf(Locale.ROOT, "%-12s %12d %12.5g %12.5g %10s %9.2f%n", row.get("method"),
+                    (Long) row.get("weightSteps"), (Double) row.get("finalTrainLoss"), (Double) row.get("finalTestLoss"),
+                    t.classification() ? String.format(Locale.ROOT, "%.1f%%", 100 * (Double) row.get("testAccuracy"))
+                            : "", (Double) row.get("seconds"));
+            System.out.println("             " + row.get("outcome"));
+        }
+    }
+}
