@@ -55,8 +55,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--alpha", description = "Stalk rate alpha (default 1).")
     Double alpha;
 
-    @Option(names = "--beta-n", description = "Weight rate as beta * n_train (default 1, that is beta = 1 / n_train).")
+    @Option(names = "--beta-n", description = "Weight rate as beta times the samples per step (default 1, that is"
+            + " beta = 1 / n_train, or 1 / batch size with mini-batches).")
     Double betaTimesN;
+
+    @Option(names = "--batch-size", description = "Samples per step; 0 for full batch (default: the task's).")
+    Integer batchSize;
 
     @Option(names = "--dt", description = "Time step (default 0.005 with one hidden layer, 0.01 with two).")
     Double dt;
@@ -180,11 +184,14 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingSettings settings(Tasks.Task t) {
         TrainingSettings s = t.settings();
         s = s.withSchedule(epochs != null ? epochs : s.epochs(), steps != null ? steps : s.stepsPerEpoch());
+        if (batchSize != null) {
+            s = s.withBatchSize(batchSize);
+        }
         if (alpha != null) {
             s = s.withAlpha(alpha);
         }
         if (betaTimesN != null) {
-            s = s.withBeta(betaTimesN / t.data().train().size());
+            s = s.withBeta(betaTimesN / s.batchFor(t.data().train().size()));
         }
         if (dt != null) {
             s = s.withDt(dt);
@@ -201,9 +208,10 @@ final class TrainCommand implements Callable<Integer> {
     private void print(Tasks.Task t, Network initial, TrainingSettings s, List<Map<String, Object>> rows) {
         System.out.printf(Locale.ROOT, "%s: %s, %d training and %d test samples, seed %d%n", t.name(),
                 initial.architecture(), t.data().train().size(), t.data().test().size(), seed);
-        System.out.printf(Locale.ROOT, "sheaf settings: alpha %g, beta %.4g (beta n_train %.3g), dt %g, %d epochs x %d"
-                + " steps, %s, %s%n%n", s.alpha(), s.betaFor(t.data().train().size()),
-                s.betaFor(t.data().train().size()) * t.data().train().size(), s.dt(), s.epochs(), s.stepsPerEpoch(),
+        int n = t.data().train().size();
+        System.out.printf(Locale.ROOT, "sheaf settings: alpha %g, beta %.4g (beta x samples per step %.3g), dt %g, %d"
+                + " epochs x %d steps on %s, %s, %s%n%n", s.alpha(), s.betaFor(n), s.betaFor(n) * s.batchFor(n), s.dt(),
+                s.epochs(), s.stepsPerEpoch(), s.batchFor(n) == n ? "the full batch" : "batches of " + s.batchFor(n),
                 s.warmStart() ? "warm start" : "re-initialised each epoch", s.init().name().toLowerCase(Locale.ROOT));
         System.out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10s %9s %9s%n", "method", "weight steps", "train loss",
                 "test loss", t.classification() ? "test acc" : "", "seconds", "");

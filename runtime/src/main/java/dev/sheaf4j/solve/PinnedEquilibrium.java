@@ -7,6 +7,8 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.Edge;
+import dev.sheaf4j.sheaf.EdgeKind;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -23,7 +25,10 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>The energy is piecewise quadratic in the stalks: quadratic for each activation pattern. Each
  * iteration solves the Newton system of the current pattern by a block-tridiagonal Cholesky
- * factorisation ({@link BlockSystem}), then moves along that step to the best of the points where
+ * factorisation ({@link BlockSystem}); when that step would leave the pattern, it takes instead an
+ * implicit Euler step of the heat equation (the same system with a diagonal shift, shortened as
+ * long as the steps stay inside their patterns), so that the iterates cross from pattern to pattern
+ * where diffusion would and settle in the same basin. It moves along the step to the best of the points where
  * a hidden pre-activation crosses zero and the full step, by exact evaluation of the energy, so the
  * energy never increases. A pre-activation whose Newton steps point back and forth across zero is
  * held at the kink {@code z = 0} and released when its one-sided derivatives say so. The result is
@@ -78,6 +83,10 @@ public final class PinnedEquilibrium {
         result.requireFinite("initial state");
         BlockSystem system = new BlockSystem(network, layout);
         double[] params = network.parameters();
+        double[] withoutBiases = params.clone();
+        for (int l = 1; l <= arch.layers(); l++) {
+            Arrays.fill(withoutBiases, arch.biasOffset(l), arch.biasOffset(l) + arch.width(l), 0.0);
+        }
         Certificate[] certificates = new Certificate[batch];
         IntStream samples = IntStream.range(0, batch);
         (settings.parallel() ? samples.parallel() : samples).forEach(s -> {
@@ -85,7 +94,8 @@ public final class PinnedEquilibrium {
             for (int c = 0; c < v.length; c++) {
                 v[c] = result.values()[c * batch + s];
             }
-            certificates[s] = new SampleSolver(kernel, params, system, pinSet, s, treatment, settings).solve(v);
+            certificates[s] = new SampleSolver(kernel, params, withoutBiases, system, pinSet, s, treatment, settings)
+                    .solve(v);
             for (int c = 0; c < v.length; c++) {
                 result.values()[c * batch + s] = v[c];
             }
@@ -138,9 +148,12 @@ public final class PinnedEquilibrium {
         private final boolean[] flipped;
         private final double[] side;
         private final double[] outputTarget;
+        private final double[] withoutBiases;
+        private final double initialShift;
+        private double shift;
 
-        SampleSolver(SheafKernel kernel, double[] params, BlockSystem system, PinSet pins, int sample,
-                OutputTreatment treatment, EquilibriumSettings settings) {
+        SampleSolver(SheafKernel kernel, double[] params, double[] withoutBiases, BlockSystem system, PinSet pins,
+                int sample, OutputTreatment treatment, EquilibriumSettings settings) {
             this.kernel = kernel;
             this.params = params;
             this.system = system;
@@ -149,6 +162,9 @@ public final class PinnedEquilibrium {
             this.treatment = treatment;
             this.settings = settings;
             this.workspace = new Workspace(layout, 1);
+            this.withoutBiases = withoutBiases;
+            this.initialShift = curvatureBound(params);
+            this.shift = initialShift;
             int size = layout.stateSize();
             solved = new boolean[size];
             for (int c = 0; c < layout.linearEnd(); c++) {
@@ -212,7 +228,13 @@ public final class PinnedEquilibrium {
                 if (free <= tolerance) {
                     continue; // a kink was released: solve again with it free
                 }
-                double[] step = newtonStep(v, g);
+                // the Newton step of the current pattern; when it would leave the pattern, a shorter
+                // implicit Euler step instead, so the iterates cross patterns where diffusion would
+                double[] step = newtonStep(v, g, 0);
+                boolean shifted = shift > 0 && !crossings(v, step).isEmpty();
+                if (shifted) {
+                    step = newtonStep(v, g, shift);
+                }
                 if (!consistentAtKinks(v, step)) {
                     continue;
                 }
@@ -221,7 +243,12 @@ public final class PinnedEquilibrium {
                     reason = "no descent along the Newton direction (stationarity " + stationarity + ")";
                     break;
                 }
+                boolean insidePiece = move[0] == 1.0 && crossings(v, step).isEmpty();
                 changes += applyMove(v, step, move[0]);
+                if (shifted && insidePiece) {
+                    // an implicit step that stayed in its pattern lets the next one be longer
+                    shift = shift < 1e-12 * initialShift ? 0 : shift / 8;
+                }
                 energy = move[1];
                 trace.add(energy);
             }
@@ -234,6 +261,24 @@ public final class PinnedEquilibrium {
             }
             return new Certificate(certified, energy, stationarity, iteration, changes, atKink,
                     trace.stream().mapToDouble(Double::doubleValue).toArray(), reason);
+        }
+
+        /** A rough bound on the energy's curvature: 2 plus the largest squared column norm of a weight matrix. */
+        private double curvatureBound(double[] p) {
+            double largest = 0;
+            for (int l = 1; l <= arch.layers(); l++) {
+                int rows = arch.width(l);
+                int cols = arch.width(l - 1);
+                for (int j = 0; j < cols; j++) {
+                    double sum = 0;
+                    for (int i = 0; i < rows; i++) {
+                        double w = p[arch.weightOffset(l) + i * cols + j];
+                        sum += w * w;
+                    }
+                    largest = Math.max(largest, sum);
+                }
+            }
+            return 2 + largest;
         }
 
         /** For a free classifier output, {@code a_out = phi(z_(k+1))}: the output edge carries nothing. */
@@ -363,7 +408,12 @@ public final class PinnedEquilibrium {
             return k >= 0 && clamped[k];
         }
 
-        private double[] newtonStep(double[] v, double[] g) {
+        /**
+         * The step {@code -(H + shift I)^-1 g}: an implicit Euler step of the heat equation of length
+         * {@code 1 / shift} (so early steps follow the path diffusion would take across activation
+         * patterns), the Newton step when the shift is 0.
+         */
+        private double[] newtonStep(double[] v, double[] g, double shift) {
             boolean[] active = solved.clone();
             double[] masks = new double[v.length];
             for (int k = 0; k < hidden.length; k++) {
@@ -375,7 +425,14 @@ public final class PinnedEquilibrium {
             for (int c = 0; c < v.length; c++) {
                 rhs[c] = active[c] ? -g[c] : 0;
             }
-            return system.solve(active, masks, strength, outputHessian(v), rhs);
+            double[] diagonal = strength;
+            if (shift > 0) {
+                diagonal = strength.clone();
+                for (int c = 0; c < diagonal.length; c++) {
+                    diagonal[c] += shift;
+                }
+            }
+            return system.solve(active, masks, diagonal, outputHessian(v), rhs);
         }
 
         /** The output term's Hessian (or its Gauss-Newton part) on {@code z_(k+1)}, or null. */
@@ -428,11 +485,43 @@ public final class PinnedEquilibrium {
         }
 
         /**
-         * The best point along {@code step}: among the full step and every zero crossing before it,
-         * the one of least energy; failing any decrease, halves of the first stretch. Returns
-         * {@code {t, energy}} or null.
+         * The point along {@code step} where the energy, sampled at every zero crossing before the
+         * full step and at the full step, stops decreasing (the first valley, so the iterates stay in
+         * the basin that diffusion would follow); failing any decrease, halves of the first stretch.
+         * Returns {@code {t, energy}} or null.
          */
         private double[] lineSearch(double[] v, double[] step, double[] g, double energy) {
+            List<Double> candidates = crossings(v, step);
+            double first = candidates.isEmpty() ? 1.0 : candidates.get(0);
+            candidates.add(1.0);
+            double bestT = 0;
+            double best = energy;
+            Ray ray = new Ray(v, step);
+            for (double t : candidates) {
+                double e = ray.energy(t);
+                if (e >= best) {
+                    break; // the first valley along the ray: stay in the basin the flow would follow
+                }
+                best = e;
+                bestT = t;
+            }
+            for (int halving = 1; bestT == 0 && halving <= 60; halving++) {
+                double t = first / Math.pow(2, halving);
+                double e = ray.energy(t);
+                if (e < energy) {
+                    best = e;
+                    bestT = t;
+                }
+            }
+            if (bestT == 0 && predictedDecrease(step, g) <= ROUNDING * (1 + Math.abs(energy))) {
+                // the Newton step promises less than the energy's rounding can show: take it whole
+                return new double[] {1.0, ray.energy(1.0)};
+            }
+            return bestT == 0 ? null : new double[] {bestT, best};
+        }
+
+        /** The step fractions in (0, 1) at which a hidden pre-activation crosses zero, in order. */
+        private List<Double> crossings(double[] v, double[] step) {
             List<Double> candidates = new ArrayList<>();
             for (int k = 0; k < hidden.length; k++) {
                 int z = hidden[k];
@@ -444,31 +533,7 @@ public final class PinnedEquilibrium {
                 }
             }
             candidates.sort(Double::compare);
-            double first = candidates.isEmpty() ? 1.0 : candidates.get(0);
-            candidates.add(1.0);
-            double bestT = 0;
-            double best = energy;
-            double[] trial = new double[v.length];
-            for (double t : candidates) {
-                double e = energyAt(v, step, t, trial);
-                if (e < best) {
-                    best = e;
-                    bestT = t;
-                }
-            }
-            for (int halving = 1; bestT == 0 && halving <= 60; halving++) {
-                double t = first / Math.pow(2, halving);
-                double e = energyAt(v, step, t, trial);
-                if (e < energy) {
-                    best = e;
-                    bestT = t;
-                }
-            }
-            if (bestT == 0 && predictedDecrease(step, g) <= ROUNDING * (1 + Math.abs(energy))) {
-                // the Newton step promises less than the energy's rounding can show: take it whole
-                return new double[] {1.0, energyAt(v, step, 1.0, trial)};
-            }
-            return bestT == 0 ? null : new double[] {bestT, best};
+            return candidates;
         }
 
         /** {@code -g . step / 2}: the decrease the quadratic model predicts for the full Newton step. */
@@ -480,13 +545,71 @@ public final class PinnedEquilibrium {
             return sum / 2;
         }
 
-        private double energyAt(double[] v, double[] step, double t, double[] trial) {
-            for (int c = 0; c < v.length; c++) {
-                trial[c] = v[c] + t * step[c];
+        /**
+         * The energy along {@code v + t step}, cheap for each {@code t}: the weight edges' residuals
+         * are affine in {@code t} (their value and slope are computed once), the activation edges,
+         * the output term and the soft pins are re-evaluated from the moved stalks.
+         */
+        private final class Ray {
+            private final double[] v;
+            private final double[] step;
+            private final double[] r0;
+            private final double[] slope;
+            private final double[] trial;
+
+            Ray(double[] v, double[] step) {
+                this.v = v;
+                this.step = step;
+                int size = layout.discrepancySize();
+                r0 = new double[size];
+                slope = new double[size];
+                kernel.discrepancies(params, v, 1, r0);
+                kernel.discrepancies(withoutBiases, step, 1, slope);
+                trial = new double[v.length];
             }
-            snapCrossings(v, step, t, trial);
-            eliminateOutput(trial);
-            return energy(trial);
+
+            double energy(double t) {
+                for (int c = 0; c < v.length; c++) {
+                    trial[c] = v[c] + t * step[c];
+                }
+                snapCrossings(v, step, t, trial);
+                eliminateOutput(trial);
+                int n0 = arch.inputs();
+                double e = 0;
+                for (Edge edge : layout.edges()) {
+                    int from = edge.offset();
+                    int to = from + edge.width();
+                    if (edge.kind() == EdgeKind.WEIGHT) {
+                        for (int i = from; i < to; i++) {
+                            double r = r0[i] + t * slope[i];
+                            e += 0.5 * r * r;
+                        }
+                    } else if (edge.kind() == EdgeKind.ACTIVATION) {
+                        double leak = arch.slope(edge.layer());
+                        for (int i = from; i < to; i++) {
+                            double z = trial[i + n0 - edge.width()];
+                            double s = (z >= 0 ? z : leak * z) - trial[i + n0];
+                            e += 0.5 * s * s;
+                        }
+                    }
+                }
+                if (treatment == OutputTreatment.SQUARED_EDGE) {
+                    double[] p = new double[arch.outputs()];
+                    OutputMap.apply(arch.head(), trial, layout.preOffset(arch.layers()), p, 0, p.length, 1);
+                    for (int i = 0; i < p.length; i++) {
+                        double o = p[i] - trial[layout.outputVertexOffset() + i];
+                        e += 0.5 * o * o;
+                    }
+                } else if (treatment == OutputTreatment.CROSS_ENTROPY) {
+                    e += crossEntropyPotential(trial);
+                }
+                for (int c = 0; c < trial.length; c++) {
+                    if (strength[c] > 0) {
+                        e += 0.5 * strength[c] * (trial[c] - target[c]) * (trial[c] - target[c]);
+                    }
+                }
+                return e;
+            }
         }
 
         /** Pre-activations whose crossing is at {@code t} land exactly on 0. */

@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  * layer's weights by the residual of its edge times its input, all from the old values. In
  * equilibrium training (beyond the paper) each step first solves the stalks exactly for the
  * equilibrium with the output tied to the target, then takes the same local weight step.
- * Deterministic for a seed. Predictions and losses use the ordinary forward pass.
+ * Deterministic for a seed. Predictions and losses use the ordinary forward pass. Steps run on
+ * the full batch or, with a batch size, on seeded mini-batches (see {@link TrainingSettings}).
  */
 public final class SheafTrainer {
     /** A stalk step larger than this is taken as the dynamics exploding. */
@@ -69,13 +70,17 @@ public final class SheafTrainer {
         }
         long start = System.nanoTime();
         int n = train.size();
+        int b = s.batchFor(n);
         double[] params = initial.parameters();
         double[] lastGood = params.clone();
         double[] state = Predictions.stateWithInputs(layout, train);
         double[] targets = train.targets();
-        PinSet pinSet = pins.compile(layout, n);
-        Pins tied = equilibrium ? pins.and(outputTie(train)) : pins;
-        Workspace workspace = new Workspace(layout, n);
+        MiniBatches batches = b < n ? new MiniBatches(n, b, s.seed()) : null;
+        double[] batchState = batches == null ? state : new double[layout.stateSize() * b];
+        double[] batchTargets = batches == null ? targets : new double[arch.outputs() * b];
+        PinSet pinSet = pins.compile(layout, b);
+        Pins tied = equilibrium && batches == null ? pins.and(outputTie(targets, n)) : null;
+        Workspace workspace = new Workspace(layout, b);
         double alphaDt = s.alpha() * s.dt();
         double betaDt = s.dt() * s.betaFor(n);
         SplittableRandom random = new SplittableRandom(s.seed());
@@ -90,11 +95,21 @@ public final class SheafTrainer {
             if (epoch == 0 || !s.warmStart()) {
                 initialise(state, params, n, s.init(), random);
             }
-            pinSet.applyHard(state);
             String failure = null;
             for (int step = 0; step < s.stepsPerEpoch() && failure == null; step++) {
-                double change = equilibrium ? equilibriumStep(params, state, targets, betaDt, tied, pinSet, workspace)
-                        : kernel.trainingStep(params, state, targets, alphaDt, betaDt, pinSet, workspace);
+                int[] batch = batches == null ? null : batches.next();
+                if (batch != null) {
+                    MiniBatches.gather(state, n, batch, batchState, layout.stateSize());
+                    MiniBatches.gather(targets, n, batch, batchTargets, arch.outputs());
+                }
+                pinSet.applyHard(batchState);
+                double change = equilibrium
+                        ? equilibriumStep(params, batchState, batchTargets, betaDt,
+                                tied != null ? tied : pins.and(outputTie(batchTargets, b)), pinSet, workspace)
+                        : kernel.trainingStep(params, batchState, batchTargets, alphaDt, betaDt, pinSet, workspace);
+                if (batch != null) {
+                    MiniBatches.scatter(batchState, batch, state, n, layout.stateSize());
+                }
                 failure = divergence(change, params, epoch + 1, step + 1);
             }
             if (failure != null) {
@@ -149,14 +164,14 @@ public final class SheafTrainer {
         }
     }
 
-    /** The output tied to each sample's target: a unit soft pin on {@code z_(k+1)}, or {@code a_out} pinned. */
-    private Pins outputTie(Dataset train) {
+    /**
+     * The output tied to each sample's target ({@code (output, sample)} layout, {@code n} samples): a
+     * unit soft pin on {@code z_(k+1)}, or {@code a_out} pinned.
+     */
+    private Pins outputTie(double[] targets, int n) {
         Pins.Builder tie = Pins.builder();
         for (int i = 0; i < arch.outputs(); i++) {
-            double[] target = new double[train.size()];
-            for (int s = 0; s < target.length; s++) {
-                target[s] = train.target(s)[i];
-            }
+            double[] target = java.util.Arrays.copyOfRange(targets, i * n, (i + 1) * n);
             if (arch.hasOutputVertex()) {
                 tie.hard(Coordinate.post(arch.layers(), i), target);
             } else {

@@ -7,10 +7,13 @@ import java.util.Objects;
  * Settings of sheaf training (spec section 5): stalk rate {@code alpha}, weight rate {@code beta}
  * (NaN for the default {@code 1 / n_train}), step {@code dt}, epochs of {@code stepsPerEpoch} joint
  * steps, whether stalks are kept between epochs (warm start) or re-initialised, how they are
- * initialised, and the seed of random initialisation.
+ * initialised, the seed of random initialisation and of mini-batch order, and the mini-batch size
+ * (0 for full-batch training, the paper's). With mini-batches each step takes the next batch of a
+ * seeded shuffle, every sample keeping its own stalks between its batches, and {@code beta}
+ * defaults to {@code 1 / batchSize}.
  */
 public record TrainingSettings(double alpha, double beta, double dt, int epochs, int stepsPerEpoch, boolean warmStart,
-        StalkInit init, long seed) {
+        StalkInit init, long seed, int batchSize) {
     public TrainingSettings {
         Require.positive(alpha, "alpha");
         if (!Double.isNaN(beta)) {
@@ -22,45 +25,58 @@ public record TrainingSettings(double alpha, double beta, double dt, int epochs,
         }
         Require.atLeastOne(stepsPerEpoch, "steps per epoch");
         Objects.requireNonNull(init, "stalk initialisation");
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("batch size must be 0 (full batch) or positive, got " + batchSize);
+        }
     }
 
     /** {@code alpha = 1}, {@code beta = 1/n_train}, {@code dt = 0.005}, 100 epochs of 1,000 steps, forward-pass re-initialisation each epoch. */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(1.0, Double.NaN, 0.005, 100, 1000, false, StalkInit.FORWARD_PASS, 0);
+        return new TrainingSettings(1.0, Double.NaN, 0.005, 100, 1000, false, StalkInit.FORWARD_PASS, 0, 0);
     }
 
-    /** {@code beta}, resolved against the number of training samples. */
+    /** {@code beta}, resolved against the number of training samples (or the batch size). */
     public double betaFor(int trainingSamples) {
-        return Double.isNaN(beta) ? 1.0 / trainingSamples : beta;
+        return Double.isNaN(beta) ? 1.0 / batchFor(trainingSamples) : beta;
+    }
+
+    /** The samples per step: the batch size, or all of them. */
+    public int batchFor(int trainingSamples) {
+        return batchSize == 0 ? trainingSamples : Math.min(batchSize, trainingSamples);
+    }
+
+    /** These settings with mini-batches of {@code value} samples (0 for full batch). */
+    public TrainingSettings withBatchSize(int value) {
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, value);
     }
 
     /** These settings with another {@code alpha}. */
     public TrainingSettings withAlpha(double value) {
-        return new TrainingSettings(value, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed);
+        return new TrainingSettings(value, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize);
     }
 
     /** These settings with another {@code beta} (NaN for {@code 1 / n_train}). */
     public TrainingSettings withBeta(double value) {
-        return new TrainingSettings(alpha, value, dt, epochs, stepsPerEpoch, warmStart, init, seed);
+        return new TrainingSettings(alpha, value, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize);
     }
 
     /** These settings with another {@code dt}. */
     public TrainingSettings withDt(double value) {
-        return new TrainingSettings(alpha, beta, value, epochs, stepsPerEpoch, warmStart, init, seed);
+        return new TrainingSettings(alpha, beta, value, epochs, stepsPerEpoch, warmStart, init, seed, batchSize);
     }
 
     /** These settings with another number of epochs and steps per epoch. */
     public TrainingSettings withSchedule(int epochCount, int steps) {
-        return new TrainingSettings(alpha, beta, dt, epochCount, steps, warmStart, init, seed);
+        return new TrainingSettings(alpha, beta, dt, epochCount, steps, warmStart, init, seed, batchSize);
     }
 
     /** These settings keeping the stalks between epochs, or re-initialising them. */
     public TrainingSettings withWarmStart(boolean value) {
-        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, value, init, seed);
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, value, init, seed, batchSize);
     }
 
     /** These settings with another initialisation and seed. */
     public TrainingSettings withInit(StalkInit value, long seedValue) {
-        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, value, seedValue);
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, value, seedValue, batchSize);
     }
 }

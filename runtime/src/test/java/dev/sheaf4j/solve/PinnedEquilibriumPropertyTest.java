@@ -98,8 +98,12 @@ class PinnedEquilibriumPropertyTest {
         Certificate c = result.certificate();
         assertTrue(c.certified(), arch + ": " + c);
         double[] trace = c.energyTrace();
+        // the one step allowed without a measured decrease is a Newton step whose predicted decrease
+        // is below the rounding of the energy itself (PinnedEquilibrium.ROUNDING): it may not raise
+        // the energy by more than that rounding
         for (int i = 1; i < trace.length; i++) {
-            assertTrue(trace[i] <= trace[i - 1], "energy rose at iteration " + i + ": " + trace[i - 1] + " -> " + trace[i]);
+            assertTrue(trace[i] <= trace[i - 1] + PinnedEquilibrium.ROUNDING * (1 + Math.abs(trace[i - 1])),
+                    "energy rose at iteration " + i + ": " + trace[i - 1] + " -> " + trace[i]);
         }
         assertEquals(trace[trace.length - 1], c.energy(), 0.0);
     }
