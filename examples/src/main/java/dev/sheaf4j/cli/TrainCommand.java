@@ -1,10 +1,12 @@
 package dev.sheaf4j.cli;
 
 import com.google.gson.GsonBuilder;
+import dev.sheaf4j.Sheaf;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.examples.Tasks;
 import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.train.Dataset;
@@ -41,6 +43,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--hidden", defaultValue = "1", description = "Hidden layers of the synthetic tasks' networks: 1 or 2 (default ${DEFAULT-VALUE}).")
     int hidden;
+
+    @Option(names = "--widths", split = ",", description = "A custom ReLU architecture for the task, e.g. 2,10,8,6,1"
+            + " (run by the generic kernel).")
+    int[] widths;
 
     @Option(names = "--methods", split = ",", defaultValue = "sheaf,sgd",
             description = "Any of sheaf (joint dynamics), equilibrium, sgd (default ${DEFAULT-VALUE}).")
@@ -95,6 +101,14 @@ final class TrainCommand implements Callable<Integer> {
         Tasks.Task t = Tasks.task(task, hidden, seed);
         TrainingSettings settings = settings(t);
         SheafModel model = t.network().apply(seed);
+        if (widths != null) {
+            Architecture declared = model.network().architecture();
+            if (widths.length < 2 || widths[0] != declared.inputs() || widths[widths.length - 1] != declared.outputs()) {
+                throw new IllegalArgumentException("--widths for " + t.name() + " must start with " + declared.inputs()
+                        + " inputs and end with " + declared.outputs() + " outputs");
+            }
+            model = Sheaf.create(new Architecture(widths, new double[widths.length - 2], declared.head()), seed);
+        }
         SheafKernel kernel = model.kernel();
         Network initial = model.network();
         Dataset train = t.data().train();
@@ -171,14 +185,26 @@ final class TrainCommand implements Callable<Integer> {
         report.put("trainSamples", train.size());
         report.put("testSamples", test.size());
         report.put("settings", settings);
+        report.put("lambdaMinAtInitMedian", medianLambdaMin(model, train));
         report.put("results", rows);
         if (json) {
             System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
                     .serializeSpecialFloatingPointValues().create().toJson(report));
         } else {
-            print(t, initial, settings, rows);
+            print(t, initial, settings, rows, (Double) report.get("lambdaMinAtInitMedian"));
         }
         return 0;
+    }
+
+    /** The median spectral gap of {@code L_free} over the first 50 training inputs, at the initial weights. */
+    private static double medianLambdaMin(SheafModel model, Dataset train) {
+        int count = Math.min(50, train.size());
+        double[] gaps = new double[count];
+        for (int s = 0; s < count; s++) {
+            gaps[s] = model.spectrum(train.input(s)).lambdaMin();
+        }
+        java.util.Arrays.sort(gaps);
+        return gaps[count / 2];
     }
 
     private TrainingSettings settings(Tasks.Task t) {
@@ -205,9 +231,11 @@ final class TrainCommand implements Callable<Integer> {
         return s;
     }
 
-    private void print(Tasks.Task t, Network initial, TrainingSettings s, List<Map<String, Object>> rows) {
-        System.out.printf(Locale.ROOT, "%s: %s, %d training and %d test samples, seed %d%n", t.name(),
-                initial.architecture(), t.data().train().size(), t.data().test().size(), seed);
+    private void print(Tasks.Task t, Network initial, TrainingSettings s, List<Map<String, Object>> rows,
+            double lambdaMin) {
+        System.out.printf(Locale.ROOT, "%s: %s, %d training and %d test samples, seed %d; lambda_min of L_free at"
+                + " initialisation (median) %.4g%n", t.name(), initial.architecture(), t.data().train().size(),
+                t.data().test().size(), seed, lambdaMin);
         int n = t.data().train().size();
         System.out.printf(Locale.ROOT, "sheaf settings: alpha %g, beta %.4g (beta x samples per step %.3g), dt %g, %d"
                 + " epochs x %d steps on %s, %s, %s%n%n", s.alpha(), s.betaFor(n), s.betaFor(n) * s.batchFor(n), s.dt(),

@@ -127,4 +127,23 @@ class TrainingTest {
         assertFalse(result.diverged(), result.stopReason());
         assertTrue(result.finalTrainLoss() < result.trainLoss()[0], java.util.Arrays.toString(result.trainLoss()));
     }
+
+    @Test
+    void miniBatchTrainingIsDeterministicAndLearns() {
+        Architecture arch = Architecture.relu(OutputActivation.SOFTMAX, 2, 8, 3);
+        Dataset data = randomData(new SplittableRandom(9), arch, 60);
+        TrainingSettings settings = TrainingSettings.defaults().withSchedule(4, 30).withBatchSize(16).withInit(
+                StalkInit.FORWARD_PASS, 2);
+        SheafTrainer trainer = new SheafTrainer(new GenericKernel(arch));
+        Network initial = Network.heInitialised(arch, 5);
+        TrainingResult a = trainer.trainAtEquilibrium(initial, data, null, Pins.none(), settings.withBeta(10.0 / 16),
+                TrainingListener.NONE);
+        TrainingResult b = trainer.trainAtEquilibrium(initial, data, null, Pins.none(), settings.withBeta(10.0 / 16),
+                TrainingListener.NONE);
+        assertArrayEquals(a.network().parameters(), b.network().parameters());
+        assertTrue(a.finalTrainLoss() < a.trainLoss()[0], java.util.Arrays.toString(a.trainLoss()));
+        TrainingResult joint = trainer.train(initial, data, null, Pins.none(), settings, TrainingListener.NONE);
+        assertFalse(joint.diverged(), joint.stopReason());
+        assertEquals(1.0 / 16, settings.betaFor(60), 0.0, "beta defaults to 1 / batch size");
+    }
 }
