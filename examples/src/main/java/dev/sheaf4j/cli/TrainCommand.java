@@ -81,7 +81,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--sgd-rate", description = "Gradient-descent learning rate (default 0.005 regression, 0.01 classification).")
     Double sgdRate;
 
-    @Option(names = "--sgd-epochs", description = "Gradient-descent epochs (default: as many weight updates as sheaf training).")
+    @Option(names = "--sgd-epochs", description = "Gradient-descent epochs (default: as many samples seen as in sheaf"
+            + " training, so as many weight updates with the same batch size).")
     Integer sgdEpochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the initial weights (default ${DEFAULT-VALUE}).")
@@ -143,19 +144,22 @@ final class TrainCommand implements Callable<Integer> {
                     row.put("weightSteps", (long) r.epochs() * settings.stepsPerEpoch());
                 }
                 case "sgd" -> {
-                    int epochsSgd = sgdEpochs != null ? sgdEpochs : settings.epochs() * settings.stepsPerEpoch();
+                    int batch = settings.batchFor(train.size());
+                    int epochsSgd = sgdEpochs != null ? sgdEpochs
+                            : (int) Math.max(1, (long) settings.epochs() * settings.stepsPerEpoch() * batch / train.size());
                     double rate = sgdRate != null ? sgdRate : t.sgdRate();
                     bar.update(0, 1, "gradient descent, " + epochsSgd + " epochs");
                     long start = System.nanoTime();
                     GradientDescent.Result r = GradientDescent.train(kernel, initial, train, test, rate, epochsSgd,
-                            train.size(), seed, Math.max(1, epochsSgd / 100));
+                            batch, seed, Math.max(1, epochsSgd / 100));
                     seconds = (System.nanoTime() - start) / 1e9;
                     bar.update(1, 1, "done");
                     trained = r.network();
                     trainCurve = r.trainLoss();
                     testCurve = r.testLoss();
-                    outcome = "completed " + epochsSgd + " epochs at learning rate " + rate;
-                    row.put("weightSteps", (long) epochsSgd);
+                    outcome = "completed " + epochsSgd + " epochs at learning rate " + rate
+                            + (batch < train.size() ? " in batches of " + batch : "");
+                    row.put("weightSteps", (long) epochsSgd * ((train.size() + batch - 1) / batch));
                 }
                 default -> throw new IllegalArgumentException("unknown method '" + method
                         + "'; choose sheaf, equilibrium or sgd");
