@@ -2,7 +2,6 @@ package dev.sheaf4j.solve;
 
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
-import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.Coboundary;
@@ -39,17 +38,11 @@ public final class Diffusion {
     public static DiffusionResult run(SheafKernel kernel, Network network, SheafState initial, Pins pins,
             DiffusionSettings settings) {
         SheafLayout layout = kernel.layout();
-        Architecture arch = layout.architecture();
-        if (!arch.equals(network.architecture()) || !arch.equals(initial.layout().architecture())) {
-            throw new IllegalArgumentException("kernel " + arch + ", network " + network.architecture()
-                    + " and state " + initial.layout().architecture() + " must share one architecture");
-        }
         int batch = initial.batch();
-        PinSet pinSet = pins.compile(layout, batch);
-        SheafState state = initial.copy();
+        PinnedStart start = PinnedStart.of(kernel, network, initial, pins);
+        PinSet pinSet = start.pins();
+        SheafState state = start.state();
         double[] v = state.values();
-        pinSet.applyHard(v);
-        state.requireFinite("initial state");
         checkStability(network, state, pinSet, settings);
 
         double[] params = network.parameters();

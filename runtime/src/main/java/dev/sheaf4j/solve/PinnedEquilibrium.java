@@ -71,16 +71,11 @@ public final class PinnedEquilibrium {
             EquilibriumSettings settings) {
         SheafLayout layout = kernel.layout();
         Architecture arch = layout.architecture();
-        if (!arch.equals(network.architecture()) || !arch.equals(initial.layout().architecture())) {
-            throw new IllegalArgumentException("kernel " + arch + ", network " + network.architecture()
-                    + " and state " + initial.layout().architecture() + " must share one architecture");
-        }
         int batch = initial.batch();
-        PinSet pinSet = pins.compile(layout, batch);
+        PinnedStart start = PinnedStart.of(kernel, network, initial, pins);
+        PinSet pinSet = start.pins();
         OutputTreatment treatment = treatment(layout, pinSet, settings.mode());
-        SheafState result = initial.copy();
-        pinSet.applyHard(result.values());
-        result.requireFinite("initial state");
+        SheafState result = start.state();
         BlockSystem system = new BlockSystem(network, layout);
         double[] params = network.parameters();
         double[] withoutBiases = params.clone();
@@ -302,9 +297,13 @@ public final class PinnedEquilibrium {
                 for (int i = linear; i < d.length; i++) {
                     e += 0.5 * d[i] * d[i];
                 }
-            } else if (treatment == OutputTreatment.CROSS_ENTROPY) {
-                e += crossEntropyPotential(v);
             }
+            return e + potentials(v);
+        }
+
+        /** The soft pins' energy, and the cross-entropy potential of a classifier output pinned in identity mode. */
+        private double potentials(double[] v) {
+            double e = treatment == OutputTreatment.CROSS_ENTROPY ? crossEntropyPotential(v) : 0;
             for (int c = 0; c < v.length; c++) {
                 if (strength[c] > 0) {
                     e += 0.5 * strength[c] * (v[c] - target[c]) * (v[c] - target[c]);
@@ -600,15 +599,8 @@ public final class PinnedEquilibrium {
                         double o = p[i] - trial[layout.outputVertexOffset() + i];
                         e += 0.5 * o * o;
                     }
-                } else if (treatment == OutputTreatment.CROSS_ENTROPY) {
-                    e += crossEntropyPotential(trial);
                 }
-                for (int c = 0; c < trial.length; c++) {
-                    if (strength[c] > 0) {
-                        e += 0.5 * strength[c] * (trial[c] - target[c]) * (trial[c] - target[c]);
-                    }
-                }
-                return e;
+                return e + potentials(trial);
             }
         }
 
