@@ -85,6 +85,10 @@ final class TrainCommand implements Callable<Integer> {
             + " training, so as many weight updates with the same batch size).")
     Integer sgdEpochs;
 
+    @Option(names = "--threads", description = "Threads for the joint steps (default: every core when a step has at"
+            + " least a million weight-sample products, else one: handing work to threads costs tens of microseconds).")
+    Integer threads;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the initial weights (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -217,6 +221,9 @@ final class TrainCommand implements Callable<Integer> {
         if (batchSize != null) {
             s = s.withBatchSize(batchSize);
         }
+        long work = (long) t.network().apply(seed).network().architecture().parameterCount() * s.batchFor(
+                t.data().train().size());
+        s = s.withThreads(threads != null ? threads : work >= 1_000_000 ? Runtime.getRuntime().availableProcessors() : 1);
         if (alpha != null) {
             s = s.withAlpha(alpha);
         }
@@ -242,9 +249,11 @@ final class TrainCommand implements Callable<Integer> {
                 t.data().test().size(), seed, lambdaMin);
         int n = t.data().train().size();
         System.out.printf(Locale.ROOT, "sheaf settings: alpha %g, beta %.4g (beta x samples per step %.3g), dt %g, %d"
-                + " epochs x %d steps on %s, %s, %s%n%n", s.alpha(), s.betaFor(n), s.betaFor(n) * s.batchFor(n), s.dt(),
-                s.epochs(), s.stepsPerEpoch(), s.batchFor(n) == n ? "the full batch" : "batches of " + s.batchFor(n),
-                s.warmStart() ? "warm start" : "re-initialised each epoch", s.init().name().toLowerCase(Locale.ROOT));
+                + " epochs x %d steps on %s, %s, %s, %d thread(s)%n%n", s.alpha(), s.betaFor(n),
+                s.betaFor(n) * s.batchFor(n), s.dt(), s.epochs(), s.stepsPerEpoch(),
+                s.batchFor(n) == n ? "the full batch" : "batches of " + s.batchFor(n),
+                s.warmStart() ? "warm start" : "re-initialised each epoch", s.init().name().toLowerCase(Locale.ROOT),
+                s.threads());
         System.out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10s %9s %9s%n", "method", "weight steps", "train loss",
                 "test loss", t.classification() ? "test acc" : "", "seconds", "");
         for (Map<String, Object> row : rows) {

@@ -86,7 +86,7 @@ final class TrainingChecks {
             TrainingSettings settings = new TrainingSettings(json.get("alpha").getAsDouble(),
                     json.get("beta").getAsDouble(), json.get("dt").getAsDouble(), json.get("epochs").getAsInt(),
                     json.get("stepsPerEpoch").getAsInt(), json.get("warmStart").getAsBoolean(),
-                    StalkInit.valueOf(json.get("stalkInit").getAsString().toUpperCase(Locale.ROOT)), 0, 0);
+                    StalkInit.valueOf(json.get("stalkInit").getAsString().toUpperCase(Locale.ROOT)), 0, 0, 1);
             TrainingResult result = new SheafTrainer(Sheaf.of(initial).kernel()).train(initial, train, test,
                     Pins.none(), settings, TrainingListener.NONE);
             lossCurve(name + " train loss", result.trainLoss(), json.getAsJsonArray("trainLossPerEpoch"));

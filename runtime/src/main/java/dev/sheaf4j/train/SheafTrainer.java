@@ -68,69 +68,122 @@ public final class SheafTrainer {
             throw new IllegalArgumentException("the targets have " + train.targetDimension() + " values per sample, the"
                     + " network " + arch + " has " + arch.outputs() + " outputs");
         }
-        long start = System.nanoTime();
-        int n = train.size();
-        int b = s.batchFor(n);
-        double[] params = initial.parameters();
-        double[] lastGood = params.clone();
-        double[] state = Predictions.stateWithInputs(layout, train);
-        double[] targets = train.targets();
-        MiniBatches batches = b < n ? new MiniBatches(n, b, s.seed()) : null;
-        double[] batchState = batches == null ? state : new double[layout.stateSize() * b];
-        double[] batchTargets = batches == null ? targets : new double[arch.outputs() * b];
-        PinSet pinSet = pins.compile(layout, b);
-        Pins tied = equilibrium && batches == null ? pins.and(outputTie(targets, n)) : null;
-        Workspace workspace = new Workspace(layout, b);
+        int b = s.batchFor(train.size());
         double alphaDt = s.alpha() * s.dt();
-        double betaDt = s.dt() * s.betaFor(n);
-        SplittableRandom random = new SplittableRandom(s.seed());
-        double[] trainLoss = new double[s.epochs() + 1];
-        double[] testLoss = new double[s.epochs() + 1];
-        trainLoss[0] = Predictions.loss(kernel, params, train);
-        testLoss[0] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
-        String reason = "completed " + s.epochs() + " epochs";
-        boolean diverged = false;
-        int epoch = 0;
-        while (epoch < s.epochs()) {
-            if (epoch == 0 || !s.warmStart()) {
-                initialise(state, params, n, s.init(), random);
-            }
-            String failure = null;
-            for (int step = 0; step < s.stepsPerEpoch() && failure == null; step++) {
-                int[] batch = batches == null ? null : batches.next();
-                if (batch != null) {
-                    MiniBatches.gather(state, n, batch, batchState, layout.stateSize());
-                    MiniBatches.gather(targets, n, batch, batchTargets, arch.outputs());
-                }
-                pinSet.applyHard(batchState);
-                double change = equilibrium
-                        ? equilibriumStep(params, batchState, batchTargets, betaDt,
-                                tied != null ? tied : pins.and(outputTie(batchTargets, b)), pinSet, workspace)
-                        : kernel.trainingStep(params, batchState, batchTargets, alphaDt, betaDt, pinSet, workspace);
-                if (batch != null) {
-                    MiniBatches.scatter(batchState, batch, state, n, layout.stateSize());
-                }
-                failure = divergence(change, params, epoch + 1, step + 1);
-            }
-            if (failure != null) {
-                diverged = true;
-                reason = failure + "; kept the weights of epoch " + epoch;
-                System.arraycopy(lastGood, 0, params, 0, params.length);
-                break;
-            }
-            epoch++;
-            trainLoss[epoch] = Predictions.loss(kernel, params, train);
-            testLoss[epoch] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
-            System.arraycopy(params, 0, lastGood, 0, params.length);
-            if (!listener.epochFinished(new TrainingListener.EpochReport(epoch, s.epochs(), trainLoss[epoch],
-                    testLoss[epoch], (System.nanoTime() - start) / 1e9))) {
-                reason = "stopped by the listener after epoch " + epoch;
-                break;
+        double betaDt = s.dt() * s.betaFor(train.size());
+        PinSet pinSet = pins.compile(layout, b);
+        Workspace workspace = new Workspace(layout, b);
+        if (equilibrium) {
+            Pins fullTie = b == train.size() ? pins.and(outputTie(train.targets(), b)) : null;
+            return new Run(initial, train, test, pinSet, s, listener, (params, state, targets) -> equilibriumStep(
+                    params, state, targets, betaDt, fullTie != null ? fullTie : pins.and(outputTie(targets, b)), pinSet,
+                    workspace)).execute();
+        }
+        if (s.threads() > 1) {
+            try (ParallelSteps parallel = new ParallelSteps(kernel, b, s.threads(), pins)) {
+                return new Run(initial, train, test, pinSet, s, listener,
+                        (params, state, targets) -> parallel.step(params, state, targets, alphaDt, betaDt)).execute();
             }
         }
-        return new TrainingResult(new Network(arch, params), java.util.Arrays.copyOf(trainLoss, epoch + 1),
-                java.util.Arrays.copyOf(testLoss, epoch + 1), epoch, (System.nanoTime() - start) / 1e9, diverged,
-                reason, new SheafState(layout, n, state));
+        return new Run(initial, train, test, pinSet, s, listener, (params, state, targets) -> kernel.trainingStep(
+                params, state, targets, alphaDt, betaDt, pinSet, workspace)).execute();
+    }
+
+    /** One training step of a batch's stalks and the weights; returns the largest stalk change. */
+    @FunctionalInterface
+    private interface Step {
+        double take(double[] params, double[] state, double[] targets);
+    }
+
+    /** One training run: the epochs, the mini-batches, the losses, divergence and the listener. */
+    private final class Run {
+        private final Dataset train;
+        private final Dataset test;
+        private final PinSet pins;
+        private final TrainingSettings s;
+        private final TrainingListener listener;
+        private final Step step;
+        private final int n;
+        private final double[] params;
+        private final double[] lastGood;
+        private final double[] state;
+        private final double[] targets;
+        private final MiniBatches batches;
+        private final double[] batchState;
+        private final double[] batchTargets;
+        private final long start = System.nanoTime();
+
+        Run(Network initial, Dataset train, Dataset test, PinSet pins, TrainingSettings s, TrainingListener listener,
+                Step step) {
+            this.train = train;
+            this.test = test;
+            this.pins = pins;
+            this.s = s;
+            this.listener = listener;
+            this.step = step;
+            this.n = train.size();
+            int b = s.batchFor(n);
+            this.params = initial.parameters();
+            this.lastGood = params.clone();
+            this.state = Predictions.stateWithInputs(layout, train);
+            this.targets = train.targets();
+            this.batches = b < n ? new MiniBatches(n, b, s.seed()) : null;
+            this.batchState = batches == null ? state : new double[layout.stateSize() * b];
+            this.batchTargets = batches == null ? targets : new double[arch.outputs() * b];
+        }
+
+        TrainingResult execute() {
+            SplittableRandom random = new SplittableRandom(s.seed());
+            double[] trainLoss = new double[s.epochs() + 1];
+            double[] testLoss = new double[s.epochs() + 1];
+            trainLoss[0] = Predictions.loss(kernel, params, train);
+            testLoss[0] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
+            String reason = "completed " + s.epochs() + " epochs";
+            boolean diverged = false;
+            int epoch = 0;
+            while (epoch < s.epochs()) {
+                if (epoch == 0 || !s.warmStart()) {
+                    initialise(state, params, n, s.init(), random);
+                }
+                String failure = null;
+                for (int k = 0; k < s.stepsPerEpoch() && failure == null; k++) {
+                    failure = divergence(stepOnce(), params, epoch + 1, k + 1);
+                }
+                if (failure != null) {
+                    diverged = true;
+                    reason = failure + "; kept the weights of epoch " + epoch;
+                    System.arraycopy(lastGood, 0, params, 0, params.length);
+                    break;
+                }
+                epoch++;
+                trainLoss[epoch] = Predictions.loss(kernel, params, train);
+                testLoss[epoch] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
+                System.arraycopy(params, 0, lastGood, 0, params.length);
+                if (!listener.epochFinished(new TrainingListener.EpochReport(epoch, s.epochs(), trainLoss[epoch],
+                        testLoss[epoch], (System.nanoTime() - start) / 1e9))) {
+                    reason = "stopped by the listener after epoch " + epoch;
+                    break;
+                }
+            }
+            return new TrainingResult(new Network(arch, params), java.util.Arrays.copyOf(trainLoss, epoch + 1),
+                    java.util.Arrays.copyOf(testLoss, epoch + 1), epoch, (System.nanoTime() - start) / 1e9, diverged,
+                    reason, new SheafState(layout, n, state));
+        }
+
+        /** One step on the next batch (or the full batch), its stalks gathered and scattered back. */
+        private double stepOnce() {
+            int[] batch = batches == null ? null : batches.next();
+            if (batch != null) {
+                MiniBatches.gather(state, n, batch, batchState, layout.stateSize());
+                MiniBatches.gather(targets, n, batch, batchTargets, arch.outputs());
+            }
+            pins.applyHard(batchState);
+            double change = step.take(params, batchState, batchTargets);
+            if (batch != null) {
+                MiniBatches.scatter(batchState, batch, state, n, layout.stateSize());
+            }
+            return change;
+        }
     }
 
     private static String divergence(double change, double[] params, int epoch, int step) {

@@ -10,10 +10,11 @@ import java.util.Objects;
  * initialised, the seed of random initialisation and of mini-batch order, and the mini-batch size
  * (0 for full-batch training, the paper's). With mini-batches each step takes the next batch of a
  * seeded shuffle, every sample keeping its own stalks between its batches, and {@code beta}
- * defaults to {@code 1 / batchSize}.
+ * defaults to {@code 1 / batchSize}. The joint steps run on {@code threads} threads, each taking a
+ * contiguous share of the samples; a run is deterministic for a given number of threads.
  */
 public record TrainingSettings(double alpha, double beta, double dt, int epochs, int stepsPerEpoch, boolean warmStart,
-        StalkInit init, long seed, int batchSize) {
+        StalkInit init, long seed, int batchSize, int threads) {
     public TrainingSettings {
         Require.positive(alpha, "alpha");
         if (!Double.isNaN(beta)) {
@@ -25,14 +26,18 @@ public record TrainingSettings(double alpha, double beta, double dt, int epochs,
         }
         Require.atLeastOne(stepsPerEpoch, "steps per epoch");
         Objects.requireNonNull(init, "stalk initialisation");
+        Require.atLeastOne(threads, "threads");
         if (batchSize < 0) {
             throw new IllegalArgumentException("batch size must be 0 (full batch) or positive, got " + batchSize);
         }
     }
 
-    /** {@code alpha = 1}, {@code beta = 1/n_train}, {@code dt = 0.005}, 100 epochs of 1,000 steps, forward-pass re-initialisation each epoch. */
+    /**
+     * {@code alpha = 1}, {@code beta = 1/n_train}, {@code dt = 0.005}, 100 epochs of 1,000 steps,
+     * forward-pass re-initialisation each epoch, full batch, one thread.
+     */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(1.0, Double.NaN, 0.005, 100, 1000, false, StalkInit.FORWARD_PASS, 0, 0);
+        return new TrainingSettings(1.0, Double.NaN, 0.005, 100, 1000, false, StalkInit.FORWARD_PASS, 0, 0, 1);
     }
 
     /** {@code beta}, resolved against the number of training samples (or the batch size). */
@@ -47,36 +52,41 @@ public record TrainingSettings(double alpha, double beta, double dt, int epochs,
 
     /** These settings with mini-batches of {@code value} samples (0 for full batch). */
     public TrainingSettings withBatchSize(int value) {
-        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, value);
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, value, threads);
+    }
+
+    /** These settings running the joint steps on {@code value} threads. */
+    public TrainingSettings withThreads(int value) {
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, value);
     }
 
     /** These settings with another {@code alpha}. */
     public TrainingSettings withAlpha(double value) {
-        return new TrainingSettings(value, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize);
+        return new TrainingSettings(value, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, threads);
     }
 
     /** These settings with another {@code beta} (NaN for {@code 1 / n_train}). */
     public TrainingSettings withBeta(double value) {
-        return new TrainingSettings(alpha, value, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize);
+        return new TrainingSettings(alpha, value, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, threads);
     }
 
     /** These settings with another {@code dt}. */
     public TrainingSettings withDt(double value) {
-        return new TrainingSettings(alpha, beta, value, epochs, stepsPerEpoch, warmStart, init, seed, batchSize);
+        return new TrainingSettings(alpha, beta, value, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, threads);
     }
 
     /** These settings with another number of epochs and steps per epoch. */
     public TrainingSettings withSchedule(int epochCount, int steps) {
-        return new TrainingSettings(alpha, beta, dt, epochCount, steps, warmStart, init, seed, batchSize);
+        return new TrainingSettings(alpha, beta, dt, epochCount, steps, warmStart, init, seed, batchSize, threads);
     }
 
     /** These settings keeping the stalks between epochs, or re-initialising them. */
     public TrainingSettings withWarmStart(boolean value) {
-        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, value, init, seed, batchSize);
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, value, init, seed, batchSize, threads);
     }
 
     /** These settings with another initialisation and seed. */
     public TrainingSettings withInit(StalkInit value, long seedValue) {
-        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, value, seedValue, batchSize);
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, value, seedValue, batchSize, threads);
     }
 }

@@ -164,4 +164,25 @@ class TrainingTest {
         assertFalse(joint.diverged(), joint.stopReason());
         assertEquals(1.0 / 16, settings.betaFor(60), 0.0, "beta defaults to 1 / batch size");
     }
+
+    @Test
+    void trainingOnTwoThreadsMatchesOneAndIsDeterministic() {
+        Architecture arch = Architecture.relu(OutputActivation.SIGMOID, 2, 10, 1);
+        Dataset data = randomData(new SplittableRandom(11), arch, 101);
+        Network initial = Network.heInitialised(arch, 12);
+        TrainingSettings settings = TrainingSettings.defaults().withSchedule(3, 100);
+        SheafTrainer trainer = new SheafTrainer(new GenericKernel(arch));
+        TrainingResult one = trainer.train(initial, data, null, Pins.none(), settings, TrainingListener.NONE);
+        TrainingResult two = trainer.train(initial, data, null, Pins.none(), settings.withThreads(2),
+                TrainingListener.NONE);
+        TrainingResult again = trainer.train(initial, data, null, Pins.none(), settings.withThreads(2),
+                TrainingListener.NONE);
+        assertArrayEquals(two.network().parameters(), again.network().parameters());
+        double[] a = one.network().parameters();
+        double[] b = two.network().parameters();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1e-12 * (1 + Math.abs(a[i])), "parameter " + i);
+        }
+        assertArrayEquals(one.stalks().values(), two.stalks().values(), 1e-12);
+    }
 }
