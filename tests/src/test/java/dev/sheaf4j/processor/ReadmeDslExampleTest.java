@@ -22,4 +22,20 @@ class ReadmeDslExampleTest {
         assertTrue(run.converged());
         assertEquals(0.5, run.state().get(net.hidden().pre(0), 0), 0.0);
     }
+
+    @Test
+    void readmeTrainingExampleRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Paraboloid net = ParaboloidSheaf.create(42);
+        dev.sheaf4j.data.Split data = dev.sheaf4j.data.SyntheticTasks.generate("paraboloid", 300, 100, 1);
+        dev.sheaf4j.train.Dataset train = data.train();
+        dev.sheaf4j.train.Dataset test = data.test();
+        dev.sheaf4j.train.TrainingResult r = new dev.sheaf4j.train.SheafTrainer(net.kernel()).train(net.network(),
+                train, test, Pins.none(), dev.sheaf4j.train.TrainingSettings.defaults().withSchedule(3, 200)
+                        .withWarmStart(true).withInit(dev.sheaf4j.train.StalkInit.RANDOM, 7),
+                report -> report.testLoss() > 0.01);
+        dev.sheaf4j.io.NetworkFile.save(r.network(), dir.resolve("trained.sheaf"));
+        assertTrue(r.finalTrainLoss() < r.trainLoss()[0]);
+        assertEquals(ParaboloidSheaf.ARCHITECTURE, dev.sheaf4j.io.NetworkFile.load(dir.resolve("trained.sheaf"))
+                .architecture());
+    }
 }
