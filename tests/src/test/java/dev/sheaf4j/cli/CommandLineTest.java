@@ -123,4 +123,16 @@ class CommandLineTest {
         assertEquals(Main.BAD_INPUT, Main.run("train", "weather"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown task 'weather'"));
     }
+
+    @Test
+    void diagnoseReportsSpectrumPinnedDiscordAndConvergence() {
+        assertEquals(0, Main.run("diagnose", "circle", "--inputs", "20", "--json"));
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(stdout()).getAsJsonObject();
+        assertEquals(20, json.getAsJsonObject("pinnedDiscord").get("certified").getAsInt());
+        assertTrue(json.getAsJsonObject("spectrum").getAsJsonObject("lambdaMin").get("median").getAsDouble() > 0);
+        com.google.gson.JsonObject convergence = json.getAsJsonObject("convergence");
+        double fitted = convergence.get("fittedRate").getAsDouble();
+        double predicted = convergence.get("predictedEuler").getAsDouble();
+        assertEquals(predicted, fitted, 0.1 * predicted);
+    }
 }
