@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sheaf4j", mixinStandardHelpOptions = true, version = "sheaf4j 0.1.0",
         description = "Feedforward ReLU networks as cellular sheaves.",
-        subcommands = {DemoCommand.class, PinCommand.class, TrainCommand.class, DiagnoseCommand.class,
+        subcommands = {DemoCommand.class, PinCommand.class, TrainCommand.class, DiagnoseCommand.class, FiguresCommand.class,
                 ConformanceCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})

@@ -5,10 +5,8 @@ import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,18 +58,7 @@ public final class NetworkFile {
         }
         String checksum = crc(body.toString());
         body.append("crc32 ").append(checksum).append('\n');
-        Path target = path.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, body, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(path, out -> out.write(body.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -137,6 +137,11 @@ public final class Architecture {
         return weightOffsets[0];
     }
 
+    /** The widths as text, e.g. {@code [2, 30, 1]}. */
+    public String widthsText() {
+        return Arrays.toString(widths);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture other && Arrays.equals(widths, other.widths)

@@ -160,7 +160,7 @@ public final class SheafTrainer {
                 testLoss[epoch] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
                 System.arraycopy(params, 0, lastGood, 0, params.length);
                 if (!listener.epochFinished(new TrainingListener.EpochReport(epoch, s.epochs(), trainLoss[epoch],
-                        testLoss[epoch], (System.nanoTime() - start) / 1e9))) {
+                        testLoss[epoch], (System.nanoTime() - start) / 1e9, new Network(arch, params)))) {
                     reason = "stopped by the listener after epoch " + epoch;
                     break;
                 }

@@ -1,5 +1,7 @@
 package dev.sheaf4j.train;
 
+import dev.sheaf4j.network.Network;
+
 /** Hears about each finished epoch of training, and may stop it (early stopping). */
 @FunctionalInterface
 public interface TrainingListener {
@@ -13,7 +15,7 @@ public interface TrainingListener {
      */
     boolean epochFinished(EpochReport report);
 
-    /** One epoch's figures; {@code testLoss} is NaN without test data. */
-    record EpochReport(int epoch, int epochs, double trainLoss, double testLoss, double seconds) {
+    /** One epoch's figures and the network after it; {@code testLoss} is NaN without test data. */
+    record EpochReport(int epoch, int epochs, double trainLoss, double testLoss, double seconds, Network network) {
     }
 }
