@@ -2,6 +2,9 @@ package dev.sheaf4j.cli;
 
 import dev.sheaf4j.Sheaf;
 import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.plots.Figure;
+import dev.sheaf4j.plots.FigureSet;
+import dev.sheaf4j.plots.IndexPage;
 import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.Coboundary;
@@ -14,7 +17,9 @@ import dev.sheaf4j.solve.DiffusionResult;
 import dev.sheaf4j.solve.DiffusionSettings;
 import dev.sheaf4j.solve.EquilibriumResult;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -28,17 +33,22 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "A one-minute tour: forward pass as harmonic extension, spectrum, diffusion with switches,"
-                + " a pinned neuron solved exactly.")
+                + " a pinned neuron solved exactly, a short sheaf training against gradient descent, and a report"
+                + " with plots.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the network and the starting state (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--out", defaultValue = "sheaf4j-demo", paramLabel = "DIR",
+            description = "Folder for the demo's report with plots (default ${DEFAULT-VALUE}).")
+    Path out;
 
     @Option(names = "--widths", split = ",", defaultValue = "2,6,4,1",
             description = "Widths of the ReLU regression network (default ${DEFAULT-VALUE}).")
     int[] widths;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintStream out = System.out;
         Sheaf sheaf = Sheaf.create(Architecture.relu(widths), seed);
         SplittableRandom random = new SplittableRandom(seed);
@@ -105,7 +115,15 @@ final class DemoCommand implements Callable<Integer> {
                 maxDifference(exact.state().values(), relaxed.state().values()));
         StringBuilder layers = new StringBuilder();
         tension.byLayer().forEach((layer, d) -> layers.append(String.format(Locale.ROOT, " layer %d: %.4g;", layer, d)));
-        out.printf(Locale.ROOT, "   the discord it creates sits upstream of the pin:%s%n", layers);
+        out.printf(Locale.ROOT, "   the discord it creates sits upstream of the pin:%s%n%n", layers);
+
+        out.println("5. Training without a backward pass, against gradient descent (paraboloid [2, 30, 1], 10,000 steps)");
+        List<Figure> figures = new FigureSet(this.out, true, done -> { }).writeDemo();
+        Figure training = figures.get(figures.size() - 1);
+        out.printf(Locale.ROOT, "   final train MSE: sheaf training %s, gradient descent %s%n",
+                training.numbers().get("sheaf final train"), training.numbers().get("SGD final train"));
+        Path index = IndexPage.write(this.out, "sheaf4j demo report", figures);
+        out.printf(Locale.ROOT, "%nreport with %d plots (PNG and SVG): %s%n", figures.size(), index);
         return 0;
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sheaf4j", mixinStandardHelpOptions = true, version = "sheaf4j 0.1.0",
         description = "Feedforward ReLU networks as cellular sheaves.",
-        subcommands = {DemoCommand.class, PinCommand.class, TrainCommand.class, DiagnoseCommand.class, FiguresCommand.class,
+        subcommands = {DemoCommand.class, InferCommand.class, PinCommand.class, TrainCommand.class, DiagnoseCommand.class, FiguresCommand.class,
                 ConformanceCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
@@ -34,6 +34,7 @@ public final class Main {
     /** Runs the tool and returns its exit code. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Object root = commandLine.getCommandSpec().root().userObject();
             if (root instanceof Main main && main.verbose) {

@@ -69,6 +69,16 @@ public final class FigureSet {
     /** How many figures {@link #writeAll()} writes. */
     public static final int COUNT = 10;
 
+    /**
+     * The demo's report: the convergence pictures and a short training run against gradient
+     * descent; returns the figures.
+     */
+    public List<Figure> writeDemo() throws IOException {
+        convergence();
+        training(SyntheticTasks.generate("paraboloid", 300, 100, 1));
+        return figures;
+    }
+
     /** Computes and writes every figure; returns them in order. */
     public List<Figure> writeAll() throws IOException {
         convergence();

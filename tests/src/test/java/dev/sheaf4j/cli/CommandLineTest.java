@@ -63,9 +63,11 @@ class CommandLineTest {
     }
 
     @Test
-    void demoShowsTheHarmonicExtensionAndConvergence() {
-        assertEquals(0, Main.run("demo"));
+    void demoShowsTheHarmonicExtensionAndConvergenceAndWritesItsReport(@TempDir Path dir) throws Exception {
+        assertEquals(0, Main.run("demo", "--out", dir.toString()));
         String text = stdout();
+        assertTrue(text.contains("gradient descent"), text);
+        assertTrue(Files.readString(dir.resolve("index.html")).contains("training.png"));
         assertTrue(text.contains("det delta_Omega = 1.000000000000000"), text);
         assertTrue(text.contains("Cholesky of L_free: succeeds"), text);
         assertTrue(text.contains("converged after"), text);
@@ -134,5 +136,15 @@ class CommandLineTest {
         double fitted = convergence.get("fittedRate").getAsDouble();
         double predicted = convergence.get("predictedEuler").getAsDouble();
         assertEquals(predicted, fitted, 0.1 * predicted);
+    }
+
+    @Test
+    void inferPrintsOutputsAndTheHarmonicExtensionsAgreement() {
+        assertEquals(0, Main.run("infer", "--json", "1,0.5", "-0.3,2"));
+        com.google.gson.JsonArray rows = com.google.gson.JsonParser.parseString(stdout()).getAsJsonArray();
+        assertEquals(2, rows.size());
+        assertEquals(-0.3, rows.get(1).getAsJsonObject().getAsJsonArray("input").get(0).getAsDouble(), 0.0);
+        assertEquals(0.0, rows.get(0).getAsJsonObject().get("harmonicExtensionDifference").getAsDouble(), 1e-12);
+        assertEquals(Main.BAD_INPUT, Main.run("infer", "1,2,3"));
     }
 }
