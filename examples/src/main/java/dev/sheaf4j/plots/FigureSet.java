@@ -354,11 +354,8 @@ public final class FigureSet {
     /** The trained network's regression surface on a grid. */
     private void surface(Network trained) throws IOException {
         SheafModel model = Sheaf.of(trained);
-        int grid = quick ? 25 : 50;
-        List<Double> axis = new ArrayList<>();
-        for (int i = 0; i < grid; i++) {
-            axis.add(Math.round((-2 + 4.0 * i / (grid - 1)) * 100) / 100.0);
-        }
+        List<Double> axis = gridAxis(-2, 2);
+        int grid = axis.size();
         List<Number[]> heat = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -379,6 +376,16 @@ public final class FigureSet {
                 Map.of("min", f(min), "max", f(max)));
     }
 
+    /** Evenly spaced grid values from {@code from} to {@code to}, rounded to one decimal for the axis labels. */
+    private List<Double> gridAxis(double from, double to) {
+        int points = quick ? 21 : 31;
+        List<Double> axis = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            axis.add(Math.round((from + (to - from) * i / (points - 1)) * 10) / 10.0);
+        }
+        return axis;
+    }
+
     /** A sheaf-trained circle classifier's decision boundary on a grid. */
     private void decisionBoundary() throws IOException {
         Tasks.Task task = Tasks.task("circle", 1, 1);
@@ -386,11 +393,8 @@ public final class FigureSet {
         TrainingResult r = new SheafTrainer(model.kernel()).train(model.network(), task.data().train(), null,
                 Pins.none(), task.settings().withSchedule(quick ? 5 : 50, 1000), report -> true);
         SheafModel trained = Sheaf.of(r.network());
-        int grid = quick ? 25 : 50;
-        List<Double> axis = new ArrayList<>();
-        for (int i = 0; i < grid; i++) {
-            axis.add(Math.round((-3 + 6.0 * i / (grid - 1)) * 100) / 100.0);
-        }
+        List<Double> axis = gridAxis(-3, 3);
+        int grid = axis.size();
         List<Number[]> heat = new ArrayList<>();
         for (int i = 0; i < grid; i++) {
             for (int j = 0; j < grid; j++) {
