@@ -119,7 +119,11 @@ class BadInputTest {
         rejects(() -> sheaf.equilibrium(x).freeInput().pin(Coordinate.pre(2, 0), 0.8).solve(),
                 "flat in some direction", "soft pin");
         Sheaf classifier = Sheaf.create(Architecture.relu(OutputActivation.SOFTMAX, 2, 3, 3), 4);
-        rejects(() -> classifier.equilibrium(x).pin(Coordinate.post(2, 0), 0.9).solve(), "all or none of a_out");
-        rejects(() -> classifier.equilibrium(x).softPin(Coordinate.post(2, 0), 0.9, 1).solve(), "soft pins on a_out");
+        dev.sheaf4j.solve.EquilibriumSettings identity = dev.sheaf4j.solve.EquilibriumSettings.defaults()
+                .withMode(dev.sheaf4j.kernel.OutputEdgeMode.IDENTITY);
+        rejects(() -> classifier.equilibrium(x).pin(Coordinate.post(2, 0), 0.9).settings(identity).solve(),
+                "all or none of a_out", "Jacobian mode");
+        rejects(() -> classifier.equilibrium(x).softPin(Coordinate.post(2, 0), 0.9, 1).settings(identity).solve(),
+                "some softly");
     }
 }

@@ -19,7 +19,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * <p>Blocks: {@code x}: {@code W_1^T W_1}; {@code z_l}: {@code I + diag(m_l^2)} ({@code I} plus an
  * optional output Hessian for {@code z_(k+1)}); {@code a_l}: {@code I + W_(l+1)^T W_(l+1)}; coupling of
  * {@code z_l} with its input: {@code -W_l}; of {@code a_l} with {@code z_l}: {@code -diag(m_l)}; soft-pin
- * strengths are added on the diagonal.
+ * strengths are added on the diagonal. When {@code a_out} is solved for too, its block {@code I}
+ * follows {@code z_(k+1)}, coupled to it by the linearised output edge.
  */
 final class BlockSystem {
     private final Architecture arch;
@@ -42,18 +43,21 @@ final class BlockSystem {
     }
 
     /**
-     * Solves {@code H u = rhs} on the coordinates marked {@code solved} (state indices below
-     * {@link SheafLayout#linearEnd()}), with hidden masks {@code masks} (by state index of
-     * {@code z}), extra diagonal {@code diagonal} (by state index) and an optional Hessian added to
-     * the {@code z_(k+1)} block. Entries of {@code u} outside the solved set are 0.
+     * Solves {@code H u = rhs} on the coordinates marked {@code solved} (state indices), with hidden
+     * masks {@code masks} (by state index of {@code z}), extra diagonal {@code diagonal} (by state
+     * index), an optional Hessian added to the {@code z_(k+1)} block, and, when the output vertex is
+     * part of the solve, its coupling to {@code z_(k+1)} (the {@code a_out} block itself being
+     * {@code I}). Entries of {@code u} outside the solved set are 0.
      *
      * @throws SingularSystemException if a block is not positive definite
      */
-    double[] solve(boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian, double[] rhs) {
+    double[] solve(boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian,
+            DMatrixRMaj outputCoupling, double[] rhs) {
         int layers = arch.layers();
         List<int[]> blocks = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
-        for (int v = 0; v <= 2 * layers - 1; v++) {
+        int last = outputCoupling == null ? 2 * layers - 1 : 2 * layers;
+        for (int v = 0; v <= last; v++) {
             int offset = vertexOffset(v);
             int width = arch.width(vertexLayer(v));
             int count = 0;
@@ -82,7 +86,7 @@ final class BlockSystem {
                 w[v].set(i, 0, rhs[offsets.get(v) + index[i]]);
             }
             if (v > 0 && index.length > 0 && blocks.get(v - 1).length > 0) {
-                couplings[v] = coupling(v, index, blocks.get(v - 1), masks, offsets.get(v));
+                couplings[v] = coupling(v, index, blocks.get(v - 1), masks, outputCoupling);
                 // S_v = D_v - C S_(v-1)^-1 C^T and w_v = b_v - C S_(v-1)^-1 w_(v-1)
                 DMatrixRMaj ct = couplings[v].transposed();
                 DMatrixRMaj y = new DMatrixRMaj(ct.numRows, ct.numCols);
@@ -184,6 +188,8 @@ final class BlockSystem {
         DMatrixRMaj full;
         if (v == 0) {
             full = grams[1];
+        } else if (v == 2 * arch.layers()) {
+            full = CommonOps_DDRM.identity(arch.outputs());
         } else if (isPre(v)) {
             full = new DMatrixRMaj(arch.width(l), arch.width(l));
             for (int i = 0; i < arch.width(l); i++) {
@@ -210,8 +216,17 @@ final class BlockSystem {
     }
 
     /** The block coupling vertex {@code v} (rows) to vertex {@code v - 1} (columns), restricted. */
-    private Coupling coupling(int v, int[] rows, int[] cols, double[] masks, int offset) {
+    private Coupling coupling(int v, int[] rows, int[] cols, double[] masks, DMatrixRMaj outputCoupling) {
         int l = vertexLayer(v);
+        if (v == 2 * arch.layers()) {
+            DMatrixRMaj c = new DMatrixRMaj(rows.length, cols.length);
+            for (int i = 0; i < rows.length; i++) {
+                for (int j = 0; j < cols.length; j++) {
+                    c.set(i, j, outputCoupling.get(rows[i], cols[j]));
+                }
+            }
+            return Coupling.dense(c);
+        }
         if (isPre(v)) {
             DMatrixRMaj c = new DMatrixRMaj(rows.length, cols.length);
             for (int i = 0; i < rows.length; i++) {

@@ -55,8 +55,11 @@ public final class PinnedEquilibrium {
         ELIMINATED,
         /** {@code a_out} pinned, identity mode: the cross-entropy potential {@code U(z)}, gradient {@code p - t}. */
         CROSS_ENTROPY,
-        /** {@code a_out} pinned, Jacobian mode: the squared output edge, by Gauss-Newton. */
-        SQUARED_EDGE
+        /**
+         * Jacobian mode with any pins on {@code a_out}: the squared output edge, by Gauss-Newton, with
+         * the unpinned {@code a_out} solved for alongside the stalks.
+         */
+        OUTPUT_EDGE
     }
 
     /**
@@ -105,23 +108,25 @@ public final class PinnedEquilibrium {
         }
         int from = layout.outputVertexOffset();
         int pinned = 0;
+        boolean soft = false;
         for (int i = 0; i < arch.outputs(); i++) {
             pinned += pins.isFixed(from + i) ? 1 : 0;
         }
         for (int k = 0; k < pins.softCount(); k++) {
-            if (pins.softIndex(k) >= from) {
-                throw new IllegalArgumentException("the exact solver does not take soft pins on a_out; pin the"
-                        + " output hard, soft-pin z_" + arch.layers() + " instead, or use diffusion");
-            }
+            soft |= pins.softIndex(k) >= from;
         }
-        if (pinned == 0) {
+        if (pinned == 0 && !soft) {
             return OutputTreatment.ELIMINATED;
         }
-        if (pinned < arch.outputs()) {
-            throw new IllegalArgumentException("the exact solver needs all or none of a_out hard-pinned (" + pinned
-                    + " of " + arch.outputs() + " are); pin the whole output or use diffusion");
+        if (mode == OutputEdgeMode.JACOBIAN) {
+            return OutputTreatment.OUTPUT_EDGE;
         }
-        return mode == OutputEdgeMode.IDENTITY ? OutputTreatment.CROSS_ENTROPY : OutputTreatment.SQUARED_EDGE;
+        if (soft || pinned < arch.outputs()) {
+            throw new IllegalArgumentException("in identity mode the exact solver needs all or none of a_out hard-pinned"
+                    + " and no soft pins on it (" + pinned + " of " + arch.outputs() + " are pinned"
+                    + (soft ? ", some softly" : "") + "); use Jacobian mode, pin the whole output, or use diffusion");
+        }
+        return OutputTreatment.CROSS_ENTROPY;
     }
 
     /** The iteration for one sample. Not thread-safe: one per sample. */
@@ -162,7 +167,8 @@ public final class PinnedEquilibrium {
             this.shift = initialShift;
             int size = layout.stateSize();
             solved = new boolean[size];
-            for (int c = 0; c < layout.linearEnd(); c++) {
+            int end = treatment == OutputTreatment.OUTPUT_EDGE ? size : layout.linearEnd();
+            for (int c = 0; c < end; c++) {
                 solved[c] = !pins.isFixed(c);
             }
             strength = new double[size];
@@ -188,7 +194,7 @@ public final class PinnedEquilibrium {
             side = new double[hidden.length];
             Arrays.fill(side, 1.0);
             outputTarget = new double[arch.outputs()];
-            if (treatment == OutputTreatment.CROSS_ENTROPY || treatment == OutputTreatment.SQUARED_EDGE) {
+            if (treatment == OutputTreatment.CROSS_ENTROPY) {
                 for (int h = 0; h < pins.hardCount(); h++) {
                     int index = pins.hardIndex(h) - layout.outputVertexOffset();
                     if (index >= 0) {
@@ -293,7 +299,7 @@ public final class PinnedEquilibrium {
             for (int i = 0; i < linear; i++) {
                 e += 0.5 * d[i] * d[i];
             }
-            if (treatment == OutputTreatment.SQUARED_EDGE) {
+            if (treatment == OutputTreatment.OUTPUT_EDGE) {
                 for (int i = linear; i < d.length; i++) {
                     e += 0.5 * d[i] * d[i];
                 }
@@ -362,7 +368,7 @@ public final class PinnedEquilibrium {
         /** The largest gradient component over the free coordinates not held at a kink. */
         private double freeStationarity(double[] g) {
             double worst = 0;
-            for (int c = 0; c < layout.linearEnd(); c++) {
+            for (int c = 0; c < solved.length; c++) {
                 if (solved[c] && !isClamped(c)) {
                     worst = Math.max(worst, Math.abs(g[c]));
                 }
@@ -431,14 +437,23 @@ public final class PinnedEquilibrium {
                     diagonal[c] += shift;
                 }
             }
-            return system.solve(active, masks, diagonal, outputHessian(v), rhs);
+            DMatrixRMaj hessian = null;
+            DMatrixRMaj coupling = null;
+            if (treatment == OutputTreatment.CROSS_ENTROPY) {
+                hessian = jacobian(v);
+            } else if (treatment == OutputTreatment.OUTPUT_EDGE) {
+                // Gauss-Newton for 1/2 |phi(z) - a_out|^2: J^T J on z, I on a_out, -J between them
+                DMatrixRMaj j = jacobian(v);
+                hessian = new DMatrixRMaj(j.numCols, j.numCols);
+                org.ejml.dense.row.CommonOps_DDRM.multTransA(j, j, hessian);
+                coupling = j.copy();
+                org.ejml.dense.row.CommonOps_DDRM.scale(-1.0, coupling);
+            }
+            return system.solve(active, masks, diagonal, hessian, coupling, rhs);
         }
 
-        /** The output term's Hessian (or its Gauss-Newton part) on {@code z_(k+1)}, or null. */
-        private DMatrixRMaj outputHessian(double[] v) {
-            if (treatment != OutputTreatment.CROSS_ENTROPY && treatment != OutputTreatment.SQUARED_EDGE) {
-                return null;
-            }
+        /** The Jacobian {@code J} of the output map at the state's {@code z_(k+1)}. */
+        private DMatrixRMaj jacobian(double[] v) {
             int n = arch.outputs();
             double[] p = new double[n];
             OutputMap.apply(arch.head(), v, layout.preOffset(arch.layers()), p, 0, n, 1);
@@ -450,12 +465,7 @@ public final class PinnedEquilibrium {
                     j.set(a, b, value);
                 }
             }
-            if (treatment == OutputTreatment.CROSS_ENTROPY) {
-                return j;
-            }
-            DMatrixRMaj jtj = new DMatrixRMaj(n, n);
-            org.ejml.dense.row.CommonOps_DDRM.multTransA(j, j, jtj);
-            return jtj;
+            return j;
         }
 
         /**
@@ -592,7 +602,7 @@ public final class PinnedEquilibrium {
                         }
                     }
                 }
-                if (treatment == OutputTreatment.SQUARED_EDGE) {
+                if (treatment == OutputTreatment.OUTPUT_EDGE) {
                     double[] p = new double[arch.outputs()];
                     OutputMap.apply(arch.head(), trial, layout.preOffset(arch.layers()), p, 0, p.length, 1);
                     for (int i = 0; i < p.length; i++) {

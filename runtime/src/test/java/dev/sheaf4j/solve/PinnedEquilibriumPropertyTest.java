@@ -195,4 +195,31 @@ class PinnedEquilibriumPropertyTest {
             assertEquals(want[i], got[i], 1e-7, "state entry " + i + " of " + arch + " in " + mode + " mode");
         }
     }
+
+    @Property(tries = 20)
+    void partOfAClassifierOutputPinnedOrPulledMatchesDiffusionInJacobianMode(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        OutputActivation head = random.nextBoolean() ? OutputActivation.SIGMOID : OutputActivation.SOFTMAX;
+        int outputs = 2 + random.nextInt(3);
+        Architecture arch = Architecture.relu(head, 2, 1 + random.nextInt(6), outputs);
+        Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
+        double[] x = RandomNetworks.gaussian(random, 2);
+        Pins pins = random.nextBoolean()
+                ? Pins.builder().hard(Coordinate.post(arch.layers(), 0), random.nextDouble(0.05, 0.95)).build()
+                : Pins.builder().soft(Coordinate.post(arch.layers(), outputs - 1), random.nextDouble(0.05, 0.95),
+                        random.nextDouble(0.5, 5)).build();
+        SheafState start = sheaf.forwardPass(x);
+        EquilibriumResult exact = sheaf.equilibrium(start, pins, EquilibriumSettings.defaults().withParallel(false));
+        assertTrue(exact.certified(), exact.certificate().toString());
+        double lambdaMax = Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
+        double dt = 0.5 / (lambdaMax + 6);
+        DiffusionResult diffusion = sheaf.diffuse(start, pins, DiffusionSettings.defaults().withDt(dt)
+                .withTolerance(1e-14 * dt).withMaxSteps(3_000_000));
+        Assume.that(diffusion.converged());
+        double[] want = diffusion.state().values();
+        double[] got = exact.state().values();
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], got[i], 1e-7, "state entry " + i + " of " + arch + " with " + pins.pins());
+        }
+    }
 }
