@@ -19,6 +19,7 @@ import dev.sheaf4j.solve.DiffusionSettings;
 import dev.sheaf4j.solve.Energy;
 import dev.sheaf4j.solve.EquilibriumResult;
 import dev.sheaf4j.solve.EquilibriumSettings;
+import dev.sheaf4j.solve.UnsupportedPinsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -237,8 +238,13 @@ final class InferenceChecks {
             }
             attempt(name + " diffusion", () -> compareRun(name + " diffusion", entry,
                     sheaf.diffuse(sheaf.forwardPass(input), pins, settings), PINNED));
-            attempt(name + " exact pinned equilibrium", () -> exactEquilibrium(name + " exact", entry, pins,
-                    settings.mode()));
+            try {
+                exactEquilibrium(name + " exact", entry, pins, settings.mode());
+            } catch (UnsupportedPinsException e) {
+                results.add(CheckResult.skip(name + " exact pinned equilibrium", e.getMessage()));
+            } catch (RuntimeException e) {
+                results.add(CheckResult.error(name + " exact pinned equilibrium", e));
+            }
         }
     }
 

@@ -122,7 +122,7 @@ public final class PinnedEquilibrium {
             return OutputTreatment.OUTPUT_EDGE;
         }
         if (soft || pinned < arch.outputs()) {
-            throw new IllegalArgumentException("in identity mode the exact solver needs all or none of a_out hard-pinned"
+            throw new UnsupportedPinsException("in identity mode the exact solver needs all or none of a_out hard-pinned"
                     + " and no soft pins on it (" + pinned + " of " + arch.outputs() + " are pinned"
                     + (soft ? ", some softly" : "") + "); use Jacobian mode, pin the whole output, or use diffusion");
         }
