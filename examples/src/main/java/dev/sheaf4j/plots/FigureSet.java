@@ -7,6 +7,7 @@ import dev.sheaf4j.data.SyntheticTasks;
 import dev.sheaf4j.diagnose.ConvergenceCheck;
 import dev.sheaf4j.diagnose.PinnedDiscord;
 import dev.sheaf4j.diagnose.SpectralSurvey;
+import dev.sheaf4j.diagnose.SpectralTracker;
 import dev.sheaf4j.diagnose.Summary;
 import dev.sheaf4j.examples.ExampleNetworks;
 import dev.sheaf4j.examples.Tasks;
@@ -300,24 +301,17 @@ public final class FigureSet {
     private void spectralEvolution(Split data) throws IOException {
         SheafModel model = ExampleNetworks.create("paraboloid", 1);
         Dataset probe = data.train().select(java.util.stream.IntStream.range(0, 20).toArray());
+        SpectralTracker tracker = new SpectralTracker(probe, quick ? 2 : 10).start(model.network());
+        new SheafTrainer(model.kernel()).train(model.network(), data.train(), null, Pins.none(), paraboloidSettings(),
+                tracker);
         List<Double> epochs = new ArrayList<>();
         List<Double> gaps = new ArrayList<>();
         List<Double> tops = new ArrayList<>();
-        SpectralSurvey initial = SpectralSurvey.of(model, probe, 20);
-        epochs.add(0.0);
-        gaps.add(initial.lambdaMin().median());
-        tops.add(initial.lambdaMax().median());
-        int every = quick ? 2 : 10;
-        new SheafTrainer(model.kernel()).train(model.network(), data.train(), null, Pins.none(), paraboloidSettings(),
-                report -> {
-                    if (report.epoch() % every == 0) {
-                        SpectralSurvey s = SpectralSurvey.of(Sheaf.of(report.network()), probe, 20);
-                        epochs.add((double) report.epoch());
-                        gaps.add(s.lambdaMin().median());
-                        tops.add(s.lambdaMax().median());
-                    }
-                    return true;
-                });
+        for (SpectralTracker.Point point : tracker.points()) {
+            epochs.add((double) point.epoch());
+            gaps.add(point.survey().lambdaMin().median());
+            tops.add(point.survey().lambdaMax().median());
+        }
         XYChart chart = lineChart("Spectrum of L_free during sheaf training (median over 20 inputs)", "epoch",
                 "eigenvalue", true);
         chart.getStyler().setMarkerSize(6);

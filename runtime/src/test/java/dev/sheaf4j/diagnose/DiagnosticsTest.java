@@ -98,4 +98,18 @@ class DiagnosticsTest {
         assertEquals(check.predictedFinal(), check.fittedRate(), 0.1 * check.predictedFinal(), arch + " " + check);
         assertTrue(check.fittedRate() >= 0.9 * check.predictedBound(), check.toString());
     }
+
+    @Test
+    void theTrackerSurveysTheSpectrumAtItsInterval() {
+        Architecture arch = Architecture.relu(2, 6, 1);
+        SplittableRandom random = new SplittableRandom(2);
+        Sheaf sheaf = Sheaf.create(arch, 2);
+        Dataset data = new Dataset(30, 2, 1, RandomNetworks.gaussian(random, 60), RandomNetworks.gaussian(random, 30));
+        SpectralTracker tracker = new SpectralTracker(data.select(new int[] {0, 1, 2}), 2).start(sheaf.network());
+        new dev.sheaf4j.train.SheafTrainer(sheaf.kernel()).train(sheaf.network(), data, null, Pins.none(),
+                dev.sheaf4j.train.TrainingSettings.defaults().withSchedule(5, 20), tracker);
+        assertEquals(java.util.List.of(0, 2, 4), tracker.points().stream().map(SpectralTracker.Point::epoch).toList());
+        assertEquals(SpectralSurvey.of(sheaf, data.select(new int[] {0, 1, 2}), 3).lambdaMin().median(),
+                tracker.points().get(0).survey().lambdaMin().median(), 0.0);
+    }
 }
