@@ -1,14 +1,10 @@
 package dev.sheaf4j.cli;
 
 import com.google.gson.GsonBuilder;
-import dev.sheaf4j.Sheaf;
 import dev.sheaf4j.SheafModel;
-import dev.sheaf4j.examples.ExampleNetworks;
-import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.sheaf.Vertex;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,24 +23,18 @@ import picocli.CommandLine.Parameters;
 @Command(name = "infer", mixinStandardHelpOptions = true,
         description = "Run inputs through a network: the output, every stalk, and the harmonic extension's agreement.")
 final class InferCommand implements Callable<Integer> {
+    @Mixin
+    NetworkChoice choice = new NetworkChoice();
+
     @Parameters(arity = "1..*", paramLabel = "X", description = "Inputs, each as comma-separated numbers, e.g. 0.5,-0.3.")
     List<String> inputs;
-
-    @Option(names = "--network", defaultValue = "tiny", description = "Example network (default ${DEFAULT-VALUE}).")
-    String network;
-
-    @Option(names = "--load", paramLabel = "FILE", description = "Load the network from a saved file instead.")
-    Path load;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the example network's weights (default ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-        SheafModel model = load != null ? Sheaf.of(NetworkFile.load(load)) : ExampleNetworks.create(network, seed);
+        SheafModel model = choice.model();
         double[][] xs = new double[inputs.size()][];
         for (int s = 0; s < xs.length; s++) {
             xs[s] = parse(inputs.get(s));

@@ -1,10 +1,7 @@
 package dev.sheaf4j.cli;
 
 import com.google.gson.GsonBuilder;
-import dev.sheaf4j.Sheaf;
 import dev.sheaf4j.SheafModel;
-import dev.sheaf4j.examples.ExampleNetworks;
-import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.kernel.OutputEdgeMode;
 import dev.sheaf4j.sheaf.Discord;
 import dev.sheaf4j.sheaf.Edge;
@@ -16,7 +13,6 @@ import dev.sheaf4j.solve.Certificate;
 import dev.sheaf4j.solve.EquilibriumResult;
 import dev.sheaf4j.solve.EquilibriumSettings;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,16 +32,8 @@ import picocli.CommandLine.Option;
         description = "Pin neurons, solve the pinned equilibrium exactly, and show the state and where the tension"
                 + " sits. Coordinates: x[i], z<l>[i], a<l>[i], aout[i], or a whole stalk such as z2.")
 final class PinCommand implements Callable<Integer> {
-    @Option(names = "--network", defaultValue = "tiny",
-            description = "Example network: tiny, paraboloid, saddle, deep, five-layer, circle, blobs, iris, mnist,"
-                    + " wide-mnist, pinned-classifier, trained-paraboloid (default ${DEFAULT-VALUE}).")
-    String network;
-
-    @Option(names = "--load", paramLabel = "FILE", description = "Load the network from a saved file instead.")
-    Path load;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the example network's weights (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    NetworkChoice choice = new NetworkChoice();
 
     @Option(names = "--input", split = ",", description = "The input x (default: 1, 0.5, 0, 0, ...).")
     double[] input;
@@ -67,7 +56,7 @@ final class PinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SheafModel model = load != null ? Sheaf.of(NetworkFile.load(load)) : ExampleNetworks.create(network, seed);
+        SheafModel model = choice.model();
         SheafLayout layout = model.layout();
         double[] x = input != null ? input : defaultInput(layout.architecture().inputs());
         Pins.Builder pins = Pins.builder();
