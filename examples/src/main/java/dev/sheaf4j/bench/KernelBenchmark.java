@@ -12,8 +12,9 @@ import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.SplittableRandom;
 
 /**
- * One Euler step or one joint training step of a network, run by its generated kernel and by the
- * generic kernel on identical copies of the same state, timed in alternation.
+ * One Euler step or one joint training step of a network, run by its generated kernel, by the
+ * generic kernel and by the dense EJML baseline ({@link EjmlKernel}) on identical copies of the same
+ * state, timed in alternation.
  */
 public final class KernelBenchmark {
     /** The operation timed. */
@@ -24,12 +25,17 @@ public final class KernelBenchmark {
         TRAIN
     }
 
-    /** Nanoseconds per step of each kernel. */
+    /** Nanoseconds per step of each kernel: generated, generic, and the dense EJML baseline. */
     public record Result(String network, Architecture architecture, int batch, Operation operation,
-            double generatedNanos, double genericNanos) {
-        /** How many times faster the generated kernel is. */
+            double generatedNanos, double genericNanos, double ejmlNanos) {
+        /** How many times faster the generated kernel is than the generic one. */
         public double speedup() {
             return genericNanos / generatedNanos;
+        }
+
+        /** How many times faster the generated kernel is than the dense EJML baseline. */
+        public double speedupOverEjml() {
+            return ejmlNanos / generatedNanos;
         }
     }
 
@@ -51,13 +57,17 @@ public final class KernelBenchmark {
         }
         StepTimer generated = timer(model.kernel(), model, state, targets, batch, operation, rounds);
         StepTimer generic = timer(new GenericKernel(layout), model, state, targets, batch, operation, rounds);
+        StepTimer ejml = timer(new EjmlKernel(layout.architecture()), model, state, targets, batch, operation, rounds);
         generated.warmUp(4 * roundNanos);
         generic.warmUp(4 * roundNanos);
+        ejml.warmUp(4 * roundNanos);
         for (int r = 0; r < rounds; r++) {
             generated.measure(roundNanos);
             generic.measure(roundNanos);
+            ejml.measure(roundNanos);
         }
-        return new Result(name, layout.architecture(), batch, operation, generated.median(), generic.median());
+        return new Result(name, layout.architecture(), batch, operation, generated.median(), generic.median(),
+                ejml.median());
     }
 
     private static StepTimer timer(SheafKernel kernel, SheafModel model, double[] initial, double[] targets, int batch,

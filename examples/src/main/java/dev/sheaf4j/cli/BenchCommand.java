@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code sheaf4j bench}: time per step of generated against generic kernels on the paper's networks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time one Euler step and one joint training step of each example network, generated kernel"
-                + " against generic kernel, measured in alternation in one process (medians of rounds).")
+        description = "Time one Euler step and one joint training step of each example network: generated kernel,"
+                + " generic kernel and a dense EJML baseline, measured in alternation in one process (medians of"
+                + " rounds); --suite pins times the exact pinned solve against diffusion.")
 final class BenchCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_NETWORKS =
             List.of("tiny", "paraboloid", "deep", "circle", "blobs", "iris", "mnist");
@@ -64,8 +65,8 @@ final class BenchCommand implements Callable<Integer> {
             models.add(ExampleNetworks.create(name, 1));
         }
         if (!json) {
-            System.out.printf(Locale.ROOT, "%-11s %-20s %6s %-6s %14s %14s %8s%n", "network", "architecture", "batch",
-                    "op", "generated ns", "generic ns", "speedup");
+            System.out.printf(Locale.ROOT, "%-11s %-20s %6s %-6s %14s %14s %14s %9s %9s%n", "network", "architecture",
+                    "batch", "op", "generated ns", "generic ns", "EJML ns", "vs gen.", "vs EJML");
         }
         List<KernelBenchmark.Result> results = new ArrayList<>();
         for (int n = 0; n < models.size(); n++) {
@@ -77,9 +78,9 @@ final class BenchCommand implements Callable<Integer> {
                             roundMillis * 1_000_000L);
                     results.add(r);
                     if (!json) {
-                        System.out.printf(Locale.ROOT, "%-11s %-20s %6d %-6s %14.1f %14.1f %7.2fx%n", name,
-                                java.util.Arrays.toString(r.architecture().widths()), batch, op, r.generatedNanos(),
-                                r.genericNanos(), r.speedup());
+                        System.out.printf(Locale.ROOT, "%-11s %-20s %6d %-6s %14.1f %14.1f %14.1f %8.2fx %8.2fx%n",
+                                name, java.util.Arrays.toString(r.architecture().widths()), batch, op,
+                                r.generatedNanos(), r.genericNanos(), r.ejmlNanos(), r.speedup(), r.speedupOverEjml());
                     }
                 }
             }
@@ -94,7 +95,9 @@ final class BenchCommand implements Callable<Integer> {
                 row.put("operation", r.operation().name());
                 row.put("generatedNanosPerStep", r.generatedNanos());
                 row.put("genericNanosPerStep", r.genericNanos());
+                row.put("ejmlNanosPerStep", r.ejmlNanos());
                 row.put("speedup", r.speedup());
+                row.put("speedupOverEjml", r.speedupOverEjml());
                 rows.add(row);
             }
             System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(rows));
