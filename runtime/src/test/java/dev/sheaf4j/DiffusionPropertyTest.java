@@ -72,7 +72,8 @@ class DiffusionPropertyTest {
         for (int step : run.switchSteps()) {
             switches.add(step);
         }
-        for (int t = 1; t < energy.length; t++) {
+        // (checked down to the same floor as the decay rate: below it the energy is mostly rounding)
+        for (int t = 1; t <= end; t++) {
             if (!switches.contains(t)) {
                 assertTrue(energy[t] <= energy[t - 1] * (1 + 1e-12) + 1e-300,
                         "energy rose at step " + t + " without a switch: " + energy[t - 1] + " -> " + energy[t]);

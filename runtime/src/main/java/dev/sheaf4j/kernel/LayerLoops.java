@@ -11,20 +11,47 @@ public final class LayerLoops {
     private LayerLoops() {
     }
 
+    /**
+     * How many input rows of a batch the loops keep in cache at once (a quarter of a megabyte): the
+     * inputs are taken in blocks of this many rows, for every output row in turn, so that wide
+     * layers on large batches do not stream their inputs from memory once per output.
+     */
+    private static int blockRows(int batch) {
+        return Math.max(1, 32_768 / batch);
+    }
+
     /** {@code dst[to..] = W src[from..] + b}. */
     public static void affine(double[] p, int w, int b, int rows, int cols, double[] src, int from, double[] dst,
             int to, int batch) {
+        if (batch == 1) {
+            for (int i = 0; i < rows; i++) {
+                double sum = p[b + i];
+                int row = w + i * cols;
+                for (int j = 0; j < cols; j++) {
+                    sum += p[row + j] * src[from + j];
+                }
+                dst[to + i] = sum;
+            }
+            return;
+        }
         for (int i = 0; i < rows; i++) {
             int row = to + i * batch;
             double bias = p[b + i];
             for (int s = 0; s < batch; s++) {
                 dst[row + s] = bias;
             }
-            for (int j = 0; j < cols; j++) {
-                double wij = p[w + i * cols + j];
-                int col = from + j * batch;
-                for (int s = 0; s < batch; s++) {
-                    dst[row + s] += wij * src[col + s];
+        }
+        int block = blockRows(batch);
+        for (int j0 = 0; j0 < cols; j0 += block) {
+            int j1 = Math.min(cols, j0 + block);
+            for (int i = 0; i < rows; i++) {
+                int row = to + i * batch;
+                for (int j = j0; j < j1; j++) {
+                    double wij = p[w + i * cols + j];
+                    int col = from + j * batch;
+                    for (int s = 0; s < batch; s++) {
+                        dst[row + s] += wij * src[col + s];
+                    }
                 }
             }
         }
@@ -73,13 +100,27 @@ public final class LayerLoops {
     /** {@code dst[to..] -= W^T r[from..]}: the weight edge's pull on its input. */
     public static void pullBack(double[] p, int w, int rows, int cols, double[] r, int from, double[] dst, int to,
             int batch) {
-        for (int i = 0; i < rows; i++) {
-            int row = from + i * batch;
-            for (int j = 0; j < cols; j++) {
-                double wij = p[w + i * cols + j];
-                int col = to + j * batch;
-                for (int s = 0; s < batch; s++) {
-                    dst[col + s] -= wij * r[row + s];
+        if (batch == 1) {
+            for (int i = 0; i < rows; i++) {
+                double ri = r[from + i];
+                int row = w + i * cols;
+                for (int j = 0; j < cols; j++) {
+                    dst[to + j] -= p[row + j] * ri;
+                }
+            }
+            return;
+        }
+        int block = blockRows(batch);
+        for (int j0 = 0; j0 < cols; j0 += block) {
+            int j1 = Math.min(cols, j0 + block);
+            for (int i = 0; i < rows; i++) {
+                int row = from + i * batch;
+                for (int j = j0; j < j1; j++) {
+                    double wij = p[w + i * cols + j];
+                    int col = to + j * batch;
+                    for (int s = 0; s < batch; s++) {
+                        dst[col + s] -= wij * r[row + s];
+                    }
                 }
             }
         }
@@ -88,6 +129,17 @@ public final class LayerLoops {
     /** {@code W -= betaDt sum_s r a^T} and {@code b -= betaDt sum_s r}, with {@code r = d[r..]} and {@code a = state[a..]}. */
     public static void descend(double[] p, int w, int b, int rows, int cols, double[] d, int r, double[] state, int a,
             int batch, double betaDt) {
+        if (batch == 1) {
+            for (int i = 0; i < rows; i++) {
+                double ri = d[r + i];
+                int row = w + i * cols;
+                for (int j = 0; j < cols; j++) {
+                    p[row + j] -= betaDt * (ri * state[a + j]);
+                }
+                p[b + i] -= betaDt * ri;
+            }
+            return;
+        }
         for (int i = 0; i < rows; i++) {
             int row = r + i * batch;
             double biasSum = 0;
