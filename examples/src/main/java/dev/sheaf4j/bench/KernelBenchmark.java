@@ -46,18 +46,9 @@ public final class KernelBenchmark {
     public static Result run(String name, SheafModel model, int batch, Operation operation, int rounds,
             long roundNanos) {
         SheafLayout layout = model.layout();
-        SplittableRandom random = new SplittableRandom(17);
-        double[] state = new double[layout.stateSize() * batch];
-        for (int i = 0; i < state.length; i++) {
-            state[i] = random.nextGaussian();
-        }
-        double[] targets = new double[layout.architecture().outputs() * batch];
-        for (int i = 0; i < targets.length; i++) {
-            targets[i] = random.nextDouble();
-        }
-        StepTimer generated = timer(model.kernel(), model, state, targets, batch, operation, rounds);
-        StepTimer generic = timer(new GenericKernel(layout), model, state, targets, batch, operation, rounds);
-        StepTimer ejml = timer(new EjmlKernel(layout.architecture()), model, state, targets, batch, operation, rounds);
+        StepTimer generated = new StepTimer(step(model.kernel(), model, batch, operation), rounds);
+        StepTimer generic = new StepTimer(step(new GenericKernel(layout), model, batch, operation), rounds);
+        StepTimer ejml = new StepTimer(step(new EjmlKernel(layout.architecture()), model, batch, operation), rounds);
         generated.warmUp(4 * roundNanos);
         generic.warmUp(4 * roundNanos);
         ejml.warmUp(4 * roundNanos);
@@ -70,17 +61,29 @@ public final class KernelBenchmark {
                 ejml.median());
     }
 
-    private static StepTimer timer(SheafKernel kernel, SheafModel model, double[] initial, double[] targets, int batch,
-            Operation operation, int rounds) {
+    /**
+     * One {@code operation} of {@code kernel} on {@code model}'s parameters, as a repeatable step over
+     * its own state: a seeded Gaussian state and uniform targets for {@code batch} samples, the same
+     * for every kernel, so that kernels timed apart start from identical data.
+     */
+    public static Runnable step(SheafKernel kernel, SheafModel model, int batch, Operation operation) {
+        SheafLayout layout = kernel.layout();
+        SplittableRandom random = new SplittableRandom(17);
+        double[] state = new double[layout.stateSize() * batch];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = random.nextGaussian();
+        }
+        double[] targets = new double[layout.architecture().outputs() * batch];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = random.nextDouble();
+        }
         double[] params = model.network().parameters();
-        double[] state = initial.clone();
-        Workspace workspace = new Workspace(kernel.layout(), batch);
-        PinSet pins = Pins.none().compile(kernel.layout(), batch);
+        Workspace workspace = new Workspace(layout, batch);
+        PinSet pins = Pins.none().compile(layout, batch);
         double betaDt = 0.005 / batch;
-        Runnable step = switch (operation) {
+        return switch (operation) {
             case EULER -> () -> kernel.eulerStep(params, state, 0.01, OutputEdgeMode.JACOBIAN, pins, workspace);
             case TRAIN -> () -> kernel.trainingStep(params, state, targets, 0.005, betaDt, pins, workspace);
         };
-        return new StepTimer(step, rounds);
     }
 }

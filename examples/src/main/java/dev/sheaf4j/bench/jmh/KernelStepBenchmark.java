@@ -1,0 +1,78 @@
+package dev.sheaf4j.bench.jmh;
+
+import dev.sheaf4j.SheafModel;
+import dev.sheaf4j.bench.EjmlKernel;
+import dev.sheaf4j.bench.KernelBenchmark;
+import dev.sheaf4j.examples.ExampleNetworks;
+import dev.sheaf4j.kernel.GenericKernel;
+import dev.sheaf4j.kernel.SheafKernel;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One Euler or joint training step of an example network by one kernel, in JMH's average-time
+ * mode: the same steps as {@code sheaf4j bench}, each combination in a fresh JVM fork so that the
+ * JIT profiles one kernel at a time.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class KernelStepBenchmark {
+    /** Which implementation of the kernel contract runs the step. */
+    public enum Implementation {
+        /** The kernel the annotation processor generated for the network. */
+        GENERATED,
+        /** The runtime's generic kernel. */
+        GENERIC,
+        /** The dense EJML baseline. */
+        EJML;
+
+        SheafKernel of(SheafModel model) {
+            return switch (this) {
+                case GENERATED -> model.kernel();
+                case GENERIC -> new GenericKernel(model.layout());
+                case EJML -> new EjmlKernel(model.layout().architecture());
+            };
+        }
+    }
+
+    @Param({"tiny", "paraboloid", "mnist"})
+    String network;
+
+    @Param({"1", "32", "300"})
+    int batch;
+
+    @Param({"EULER", "TRAIN"})
+    KernelBenchmark.Operation operation;
+
+    @Param({"GENERATED", "GENERIC", "EJML"})
+    Implementation implementation;
+
+    private Runnable step;
+
+    /** Builds the network and its step once per fork. */
+    @Setup
+    public void setUp() {
+        SheafModel model = ExampleNetworks.create(network, 1);
+        step = KernelBenchmark.step(implementation.of(model), model, batch, operation);
+    }
+
+    /** One step; it updates the state held by the step, so nothing is left for the JIT to drop. */
+    @Benchmark
+    public void step() {
+        step.run();
+    }
+}
