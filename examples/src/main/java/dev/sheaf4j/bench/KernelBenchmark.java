@@ -25,6 +25,25 @@ public final class KernelBenchmark {
         TRAIN
     }
 
+    /** Which implementation of the kernel contract runs a step. */
+    public enum Implementation {
+        /** The kernel the annotation processor generated for the network. */
+        GENERATED,
+        /** The runtime's generic kernel. */
+        GENERIC,
+        /** The dense EJML baseline. */
+        EJML;
+
+        /** This implementation's kernel for {@code model}'s sheaf. */
+        public SheafKernel of(SheafModel model) {
+            return switch (this) {
+                case GENERATED -> model.kernel();
+                case GENERIC -> new GenericKernel(model.layout());
+                case EJML -> new EjmlKernel(model.layout().architecture());
+            };
+        }
+    }
+
     /** Nanoseconds per step of each kernel: generated, generic, and the dense EJML baseline. */
     public record Result(String network, Architecture architecture, int batch, Operation operation,
             double generatedNanos, double genericNanos, double ejmlNanos) {
@@ -45,10 +64,9 @@ public final class KernelBenchmark {
     /** Times {@code operation} on {@code model} with {@code batch} samples; {@code roundNanos} per round. */
     public static Result run(String name, SheafModel model, int batch, Operation operation, int rounds,
             long roundNanos) {
-        SheafLayout layout = model.layout();
-        StepTimer generated = new StepTimer(step(model.kernel(), model, batch, operation), rounds);
-        StepTimer generic = new StepTimer(step(new GenericKernel(layout), model, batch, operation), rounds);
-        StepTimer ejml = new StepTimer(step(new EjmlKernel(layout.architecture()), model, batch, operation), rounds);
+        StepTimer generated = new StepTimer(step(Implementation.GENERATED.of(model), model, batch, operation), rounds);
+        StepTimer generic = new StepTimer(step(Implementation.GENERIC.of(model), model, batch, operation), rounds);
+        StepTimer ejml = new StepTimer(step(Implementation.EJML.of(model), model, batch, operation), rounds);
         generated.warmUp(4 * roundNanos);
         generic.warmUp(4 * roundNanos);
         ejml.warmUp(4 * roundNanos);
@@ -57,7 +75,7 @@ public final class KernelBenchmark {
             generic.measure(roundNanos);
             ejml.measure(roundNanos);
         }
-        return new Result(name, layout.architecture(), batch, operation, generated.median(), generic.median(),
+        return new Result(name, model.layout().architecture(), batch, operation, generated.median(), generic.median(),
                 ejml.median());
     }
 

@@ -1,11 +1,8 @@
 package dev.sheaf4j.bench.jmh;
 
 import dev.sheaf4j.SheafModel;
-import dev.sheaf4j.bench.EjmlKernel;
 import dev.sheaf4j.bench.KernelBenchmark;
 import dev.sheaf4j.examples.ExampleNetworks;
-import dev.sheaf4j.kernel.GenericKernel;
-import dev.sheaf4j.kernel.SheafKernel;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,24 +28,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class KernelStepBenchmark {
-    /** Which implementation of the kernel contract runs the step. */
-    public enum Implementation {
-        /** The kernel the annotation processor generated for the network. */
-        GENERATED,
-        /** The runtime's generic kernel. */
-        GENERIC,
-        /** The dense EJML baseline. */
-        EJML;
-
-        SheafKernel of(SheafModel model) {
-            return switch (this) {
-                case GENERATED -> model.kernel();
-                case GENERIC -> new GenericKernel(model.layout());
-                case EJML -> new EjmlKernel(model.layout().architecture());
-            };
-        }
-    }
-
     @Param({"tiny", "paraboloid", "mnist"})
     String network;
 
@@ -59,7 +38,7 @@ public class KernelStepBenchmark {
     KernelBenchmark.Operation operation;
 
     @Param({"GENERATED", "GENERIC", "EJML"})
-    Implementation implementation;
+    KernelBenchmark.Implementation implementation;
 
     private Runnable step;
 
