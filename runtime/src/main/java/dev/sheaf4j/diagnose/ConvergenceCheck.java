@@ -11,7 +11,9 @@ import dev.sheaf4j.solve.DiffusionResult;
  * least squares over the tail of the run (after the last activation switch and the first half of
  * the steps, while the energy is still well above rounding), next to
  * {@code 2 alpha lambda_min} of the final pattern and {@code 2 alpha lambda_*}, {@code lambda_*} the
- * smallest gap over the patterns met, with the steps where the pattern switched.
+ * smallest gap over the patterns met, with the steps where the pattern switched. The fitted rate
+ * reaches {@code 2 alpha lambda_min} only once the slowest mode dominates the error: a start with
+ * little weight on it decays faster for a long time, though never slower than the guaranteed rate.
  *
  * @param fittedRate the slope of {@code -log E} against time {@code t = step dt}
  * @param predictedFinal {@code 2 alpha lambda_min} at the last pattern met

@@ -79,24 +79,64 @@ class DiagnosticsTest {
         assertEquals(java.util.List.of("z_1", "a_1", "z_2", "a_2", "z_3"), survey.blocks());
     }
 
+    /**
+     * From a start with weight on the slowest mode (the Fiedler vector of the forward pass's
+     * pattern, added to Gaussian noise), the fitted rate is {@code 2 lambda_min}, within the
+     * issue's 10%: the measured rate reaches it only as the next slowest mode dies out.
+     */
     @Property(tries = 20)
     void theFittedDecayRateIsTheSpectralGapsRate(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int depth) {
         SplittableRandom random = new SplittableRandom(seed);
+        Sheaf sheaf = randomSheaf(random, depth);
+        SheafState start = sheaf.forwardPass(RandomNetworks.gaussian(random, sheaf.network().architecture().inputs()));
+        Spectrum spectrum = sheaf.spectrum(start.input(0));
+        perturb(start, random, spectrum.fiedlerVector());
+        ConvergenceCheck check = longDiffusion(sheaf, start, spectrum.lambdaMax());
+        assertEquals(check.predictedFinal(), check.fittedRate(), 0.1 * check.predictedFinal(), check.toString());
+    }
+
+    /**
+     * From any start the fitted rate is at least the guaranteed {@code 2 lambda_*}; it may be faster
+     * for a long time when the start hardly touches the slowest mode.
+     */
+    @Property(tries = 20)
+    void theFittedDecayRateIsAtLeastTheGuaranteedRate(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int depth) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Sheaf sheaf = randomSheaf(random, depth);
+        SheafState start = sheaf.forwardPass(RandomNetworks.gaussian(random, sheaf.network().architecture().inputs()));
+        perturb(start, random, new double[0]);
+        ConvergenceCheck check = longDiffusion(sheaf, start, sheaf.spectrum(start.input(0)).lambdaMax());
+        assertTrue(check.fittedRate() >= 0.9 * check.predictedBound(), check.toString());
+    }
+
+    private static Sheaf randomSheaf(SplittableRandom random, int depth) {
         Architecture arch = RandomNetworks.architecture(random, depth, 6, false);
-        Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
-        SheafState start = sheaf.forwardPass(RandomNetworks.gaussian(random, arch.inputs()));
-        double[] v = start.values();
-        for (int i = arch.inputs(); i < v.length; i++) {
-            v[i] += random.nextGaussian();
+        return Sheaf.of(RandomNetworks.network(random, arch));
+    }
+
+    /**
+     * Adds unit Gaussian noise to every non-input coordinate of {@code state}, and {@code mode}
+     * (indexed from the first free coordinate), scaled to the noise's expected norm.
+     */
+    private static void perturb(SheafState state, SplittableRandom random, double[] mode) {
+        double[] v = state.values();
+        int inputs = state.layout().architecture().inputs();
+        double norm = 0;
+        for (double m : mode) {
+            norm += m * m;
         }
-        double dt = 0.05 / sheaf.spectrum(start.input(0)).lambdaMax();
+        double scale = mode.length == 0 ? 0 : Math.sqrt((v.length - inputs) / norm);
+        for (int i = inputs; i < v.length; i++) {
+            v[i] += random.nextGaussian() + (i - inputs < mode.length ? scale * mode[i - inputs] : 0);
+        }
+    }
+
+    /** The convergence check of a diffusion from {@code start} to rounding level, with {@code dt = 0.05 / lambda_max}. */
+    private static ConvergenceCheck longDiffusion(Sheaf sheaf, SheafState start, double lambdaMax) {
+        double dt = 0.05 / lambdaMax;
         DiffusionResult run = sheaf.diffuse(start, Pins.none(), DiffusionSettings.defaults().withDt(dt)
                 .withTolerance(1e-13 * dt).withMaxSteps(2_000_000).withEnergyTrace(true));
-        ConvergenceCheck check = ConvergenceCheck.of(sheaf.network(), run, 1.0, dt);
-        // the measured rate reaches 2 alpha lambda_min only as the next slowest mode dies out, so it
-        // may sit a little above it when the two are close: the bound is 10%
-        assertEquals(check.predictedFinal(), check.fittedRate(), 0.1 * check.predictedFinal(), arch + " " + check);
-        assertTrue(check.fittedRate() >= 0.9 * check.predictedBound(), check.toString());
+        return ConvergenceCheck.of(sheaf.network(), run, 1.0, dt);
     }
 
     @Test
