@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code sheaf4j diagnose TASK}: looks inside a network on a task's test data: the spectrum of
@@ -34,17 +34,11 @@ import picocli.CommandLine.Parameters;
         description = "Spectrum of L_free over test inputs, pinned discord of the network on the test data, and a"
                 + " convergence check, for a task's network (seeded, or --load a trained one).")
 final class DiagnoseCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "TASK", description = "paraboloid, saddle, circle, blobs, iris or mnist: the data.")
-    String task;
-
-    @Option(names = "--hidden", defaultValue = "1", description = "Hidden layers of the synthetic tasks' networks (default ${DEFAULT-VALUE}).")
-    int hidden;
+    @Mixin
+    TaskChoice choice;
 
     @Option(names = "--load", paramLabel = "FILE", description = "Diagnose this saved network (e.g. from train --save).")
     Path load;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the initial weights (default ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--inputs", defaultValue = "100", description = "Test inputs to use (default ${DEFAULT-VALUE}).")
     int inputs;
@@ -54,8 +48,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Tasks.Task t = Tasks.task(task, hidden, seed);
-        SheafModel model = t.network().apply(seed);
+        Tasks.Task t = choice.task();
+        SheafModel model = t.network().apply(choice.seed);
         if (load != null) {
             model = Sheaf.of(NetworkFile.load(load));
             var arch = model.network().architecture();
@@ -101,7 +95,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     /** A diffusion from a seeded random state at input {@code x}, with {@code dt} a tenth of the stability bound. */
     private ConvergenceCheck convergence(SheafModel model, double[] x) {
         SheafState start = model.forwardPass(x);
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(choice.seed);
         double[] v = start.values();
         for (int i = x.length; i < v.length; i++) {
             v[i] += random.nextGaussian();
@@ -119,7 +113,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     private void print(Tasks.Task t, SheafModel model, int n, SpectralSurvey survey, PinnedDiscord discord,
             ConvergenceCheck c) {
         System.out.printf(Locale.ROOT, "%s: %s (%s), %d test inputs%n%n", t.name(), model.network().architecture(),
-                load != null ? "loaded from " + load : "He-initialised, seed " + seed, n);
+                load != null ? "loaded from " + load : "He-initialised, seed " + choice.seed, n);
         System.out.println("spectrum of L_free at each input's pattern, median [quartiles]:");
         System.out.printf(Locale.ROOT, "  lambda_min %s, lambda_max %s, condition number %s%n",
                 format(survey.lambdaMin()), format(survey.lambdaMax()), format(survey.conditionNumber()));

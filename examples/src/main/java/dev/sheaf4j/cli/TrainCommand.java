@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code sheaf4j train TASK}: trains a task's network by sheaf training (the joint dynamics), by
@@ -38,11 +38,8 @@ import picocli.CommandLine.Parameters;
         description = "Train a task's network without a backward pass and compare with gradient descent from the"
                 + " same initial weights. Tasks: paraboloid, saddle, circle, blobs (the paper's), iris, mnist.")
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "TASK", description = "paraboloid, saddle, circle, blobs, iris or mnist.")
-    String task;
-
-    @Option(names = "--hidden", defaultValue = "1", description = "Hidden layers of the synthetic tasks' networks: 1 or 2 (default ${DEFAULT-VALUE}).")
-    int hidden;
+    @Mixin
+    TaskChoice choice;
 
     @Option(names = "--widths", split = ",", description = "A custom ReLU architecture for the task, e.g. 2,10,8,6,1"
             + " (run by the generic kernel).")
@@ -89,9 +86,6 @@ final class TrainCommand implements Callable<Integer> {
             + " least a million weight-sample products, else one: handing work to threads costs tens of microseconds).")
     Integer threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the initial weights (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--save", paramLabel = "FILE", description = "Save the network trained by the first method.")
     Path save;
 
@@ -103,16 +97,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Tasks.Task t = Tasks.task(task, hidden, seed);
+        Tasks.Task t = choice.task();
         TrainingSettings settings = settings(t);
-        SheafModel model = t.network().apply(seed);
+        SheafModel model = t.network().apply(choice.seed);
         if (widths != null) {
             Architecture declared = model.network().architecture();
             if (widths.length < 2 || widths[0] != declared.inputs() || widths[widths.length - 1] != declared.outputs()) {
                 throw new IllegalArgumentException("--widths for " + t.name() + " must start with " + declared.inputs()
                         + " inputs and end with " + declared.outputs() + " outputs");
             }
-            model = Sheaf.create(new Architecture(widths, new double[widths.length - 2], declared.head()), seed);
+            model = Sheaf.create(new Architecture(widths, new double[widths.length - 2], declared.head()), choice.seed);
         }
         SheafKernel kernel = model.kernel();
         Network initial = model.network();
@@ -155,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
                     bar.update(0, 1, "gradient descent, " + epochsSgd + " epochs");
                     long start = System.nanoTime();
                     GradientDescent.Result r = GradientDescent.train(kernel, initial, train, test, rate, epochsSgd,
-                            batch, seed, Math.max(1, epochsSgd / 100));
+                            batch, choice.seed, Math.max(1, epochsSgd / 100));
                     seconds = (System.nanoTime() - start) / 1e9;
                     bar.update(1, 1, "done");
                     trained = r.network();
@@ -221,7 +215,7 @@ final class TrainCommand implements Callable<Integer> {
         if (batchSize != null) {
             s = s.withBatchSize(batchSize);
         }
-        long work = (long) t.network().apply(seed).network().architecture().parameterCount() * s.batchFor(
+        long work = (long) t.network().apply(choice.seed).network().architecture().parameterCount() * s.batchFor(
                 t.data().train().size());
         s = s.withThreads(threads != null ? threads : work >= 1_000_000 ? Runtime.getRuntime().availableProcessors() : 1);
         if (alpha != null) {
@@ -234,7 +228,7 @@ final class TrainCommand implements Callable<Integer> {
             s = s.withDt(dt);
         }
         if (init != null) {
-            s = s.withInit(init, seed);
+            s = s.withInit(init, choice.seed);
         }
         if (warm != null) {
             s = s.withWarmStart(warm);
@@ -246,7 +240,7 @@ final class TrainCommand implements Callable<Integer> {
             double lambdaMin) {
         System.out.printf(Locale.ROOT, "%s: %s, %d training and %d test samples, seed %d; lambda_min of L_free at"
                 + " initialisation (median) %.4g%n", t.name(), initial.architecture(), t.data().train().size(),
-                t.data().test().size(), seed, lambdaMin);
+                t.data().test().size(), choice.seed, lambdaMin);
         int n = t.data().train().size();
         System.out.printf(Locale.ROOT, "sheaf settings: alpha %g, beta %.4g (beta x samples per step %.3g), dt %g, %d"
                 + " epochs x %d steps on %s, %s, %s, %d thread(s)%n%n", s.alpha(), s.betaFor(n),
