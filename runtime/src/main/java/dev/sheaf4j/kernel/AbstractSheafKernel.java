@@ -113,17 +113,15 @@ public abstract class AbstractSheafKernel implements SheafKernel {
      */
     private static double advance(double[] state, double[] f, double alphaDt, PinSet pins, int end, int batch) {
         int[] runs = pins.freeRuns();
-        double maxForce = 0;
+        double largest = 0;
         for (int k = 0; k < runs.length; k += 2) {
             int from = runs[k] * batch;
             int to = Math.min(runs[k + 1], end) * batch;
             for (int i = from; i < to; i++) {
                 state[i] += alphaDt * f[i];
             }
-            for (int i = from; i < to; i++) {
-                maxForce = Math.max(maxForce, Math.abs(f[i]));
-            }
+            largest = Math.max(largest, LayerLoops.largestMagnitude(f, from, to));
         }
-        return alphaDt * maxForce;
+        return alphaDt * largest;
     }
 }

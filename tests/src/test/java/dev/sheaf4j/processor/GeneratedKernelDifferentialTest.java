@@ -105,7 +105,10 @@ class GeneratedKernelDifferentialTest {
         }
     }
 
-    /** Runs every operation of both kernels on the same inputs, for batch sizes 1, 3 and 17. */
+    /**
+     * Runs every operation of both kernels on the same inputs, for batch sizes 1 (the one-sample code),
+     * 3 and 17 (the by-sample loops) and 70 (the shared loops).
+     */
     private static void compare(SheafModel model, long seed) {
         SheafKernel generated = model.kernel();
         SheafLayout layout = generated.layout();
@@ -117,7 +120,7 @@ class GeneratedKernelDifferentialTest {
             params[i] += 0.1 * random.nextGaussian();
         }
         new Network(arch, params);
-        for (int batch : new int[] {1, 3, 17}) {
+        for (int batch : new int[] {1, 3, 17, 70}) {
             double[] state = gaussian(random, layout.stateSize() * batch);
             double[] targets = gaussian(random, arch.outputs() * batch);
             Pins pins = model.declaredPins().and(Pins.builder()

@@ -20,12 +20,12 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the kernel class of one network: an {@link AbstractSheafKernel} whose four primitives
  * (forward pass, edge discrepancies, edge forces, weight descent) are specialised to the
- * architecture, one private static method per layer and primitive. A layer with at most
- * {@link #UNROLL_LIMIT} weights and biases is unrolled into straight-line arithmetic on locals, one
- * pass over the samples; a larger one calls the shared {@link LayerLoops} with constant sizes and
- * offsets, which keeps every method well under the JIT's 8,000-byte limit. From
- * {@link #LOOP_BATCH} samples on, discrepancies and forces of unrolled layers run the shared loops
- * too, since those vectorise over the samples.
+ * architecture, private static methods per layer and primitive. A layer with at most
+ * {@link #UNROLL_LIMIT} weights and biases is unrolled into straight-line arithmetic on locals, in
+ * two forms: for a single sample at constant indices, and as one pass over the samples of a small
+ * batch; a larger layer calls the shared {@link LayerLoops} with constant sizes and offsets, which
+ * keeps every method well under the JIT's 8,000-byte limit. From {@link #LOOP_BATCH} samples on,
+ * unrolled layers run the shared loops too, since those vectorise over the samples.
  */
 public final class KernelGenerator {
     /** The largest {@code n_l * (n_(l-1) + 1)} of a layer whose code is unrolled. */
@@ -82,37 +82,43 @@ public final class KernelGenerator {
                 .addParameter(DOUBLES, "state").addParameter(int.class, "batch").addParameter(DOUBLES, "d")
                 .addParameter(double.class, "betaDt");
         List<MethodSpec> layerMethods = new ArrayList<>();
-        CodeBlock.Builder discrepanciesBySample = CodeBlock.builder();
-        CodeBlock.Builder discrepanciesLooped = CodeBlock.builder();
-        CodeBlock.Builder forcesBySample = CodeBlock.builder();
-        CodeBlock.Builder forcesLooped = CodeBlock.builder();
-        boolean anyUnrolled = false;
+        Dispatch forwardCalls = new Dispatch("$N(params, state, batch)");
+        Dispatch discrepancyCalls = new Dispatch("$N(params, state, batch, out)");
+        Dispatch forceCalls = new Dispatch("$N(params, state, batch, d, out)");
+        Dispatch descentCalls = new Dispatch("$N(params, state, batch, d, betaDt)");
         for (int l = 1; l <= arch.layers(); l++) {
-            MethodSpec f = forwardLayer(l);
-            MethodSpec w = descendLayer(l);
-            forward.addStatement("$N(params, state, batch)", f);
-            descend.addStatement("$N(params, state, batch, d, betaDt)", w);
+            MethodSpec fLooped = forwardLooped(l);
             MethodSpec rLooped = discrepanciesLooped(l);
             MethodSpec gLooped = forcesLooped(l);
-            MethodSpec rSample = unrolled(arch, l) ? discrepanciesBySample(l) : rLooped;
-            MethodSpec gSample = unrolled(arch, l) ? forcesBySample(l) : gLooped;
-            anyUnrolled |= unrolled(arch, l);
-            layerMethods.addAll(unrolled(arch, l) ? List.of(f, rSample, rLooped, gSample, gLooped, w)
-                    : List.of(f, rLooped, gLooped, w));
-            discrepanciesBySample.addStatement("$N(params, state, batch, out)", rSample);
-            discrepanciesLooped.addStatement("$N(params, state, batch, out)", rLooped);
-            forcesBySample.addStatement("$N(params, state, batch, d, out)", gSample);
-            forcesLooped.addStatement("$N(params, state, batch, d, out)", gLooped);
+            MethodSpec wLooped = descendLooped(l);
+            layerMethods.addAll(List.of(fLooped, rLooped, gLooped, wLooped));
+            if (!unrolled(arch, l)) {
+                forwardCalls.add(fLooped);
+                discrepancyCalls.add(rLooped);
+                forceCalls.add(gLooped);
+                descentCalls.add(wLooped);
+                continue;
+            }
+            for (Samples how : Samples.values()) {
+                MethodSpec f = forwardUnrolled(l, how);
+                MethodSpec r = discrepanciesUnrolled(l, how);
+                MethodSpec g = forcesUnrolled(l, how);
+                MethodSpec w = descendUnrolled(l, how);
+                layerMethods.addAll(List.of(f, r, g, w));
+                forwardCalls.add(how, f);
+                discrepancyCalls.add(how, r);
+                forceCalls.add(how, g);
+                descentCalls.add(how, w);
+            }
+            forwardCalls.add(null, fLooped);
+            discrepancyCalls.add(null, rLooped);
+            forceCalls.add(null, gLooped);
+            descentCalls.add(null, wLooped);
         }
-        if (anyUnrolled) {
-            discrepancies.beginControlFlow("if (batch < $L)", LOOP_BATCH).addCode(discrepanciesBySample.build())
-                    .nextControlFlow("else").addCode(discrepanciesLooped.build()).endControlFlow();
-            forces.beginControlFlow("if (batch < $L)", LOOP_BATCH).addCode(forcesBySample.build())
-                    .nextControlFlow("else").addCode(forcesLooped.build()).endControlFlow();
-        } else {
-            discrepancies.addCode(discrepanciesLooped.build());
-            forces.addCode(forcesLooped.build());
-        }
+        forward.addCode(forwardCalls.build());
+        discrepancies.addCode(discrepancyCalls.build());
+        forces.addCode(forceCalls.build());
+        descend.addCode(descentCalls.build());
         if (arch.hasOutputVertex()) {
             forward.addStatement("$T.apply($T.$L, state, $L, state, $L, $L, batch)", OutputMap.class,
                     OutputActivation.class, arch.head().name(), offset(layout.preOffset(arch.layers())),
@@ -122,23 +128,60 @@ public final class KernelGenerator {
                 .addMethod(descend.build()).addMethods(layerMethods).build();
     }
 
+    /**
+     * The body of a primitive: one call per layer, to the layer's one-sample method for a single
+     * sample, to its by-sample method below {@link #LOOP_BATCH} samples and to its looped method
+     * from there on; a single list of calls when no layer is unrolled.
+     */
+    private static final class Dispatch {
+        private final String call;
+        private final CodeBlock.Builder oneSample = CodeBlock.builder();
+        private final CodeBlock.Builder bySample = CodeBlock.builder();
+        private final CodeBlock.Builder looped = CodeBlock.builder();
+        private boolean anyUnrolled;
+
+        /** Calls written as {@code call}, a format with {@code $N} for the method and a {@code batch} argument. */
+        Dispatch(String call) {
+            this.call = call;
+        }
+
+        /** The layer's method for every batch size. */
+        void add(MethodSpec method) {
+            oneSample.addStatement(call, method);
+            bySample.addStatement(call, method);
+            looped.addStatement(call, method);
+        }
+
+        /** The layer's method for the samples {@code how} says, or for large batches if {@code how} is null. */
+        void add(Samples how, MethodSpec method) {
+            if (how == Samples.ONE) {
+                oneSample.addStatement(call.replace(", batch", ""), method);
+                anyUnrolled = true;
+            } else if (how == Samples.BATCH) {
+                bySample.addStatement(call, method);
+            } else {
+                looped.addStatement(call, method);
+            }
+        }
+
+        CodeBlock build() {
+            if (!anyUnrolled) {
+                return looped.build();
+            }
+            return CodeBlock.builder().beginControlFlow("if (batch == 1)").add(oneSample.build())
+                    .nextControlFlow("else if (batch < $L)", LOOP_BATCH).add(bySample.build())
+                    .nextControlFlow("else").add(looped.build()).endControlFlow().build();
+        }
+    }
+
     private static MethodSpec.Builder override(String name, boolean isProtected) {
         return MethodSpec.methodBuilder(name).addAnnotation(Override.class)
                 .addModifiers(isProtected ? Modifier.PROTECTED : Modifier.PUBLIC);
     }
 
-    private static MethodSpec.Builder layerMethod(String name, int l) {
-        return MethodSpec.methodBuilder(name + l).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
-    }
-
     /** {@code K * batch} as source: {@code 0}, {@code batch}, or {@code 7 * batch}. */
-    private static String offset(int coordinate) {
+    static String offset(int coordinate) {
         return coordinate == 0 ? "0" : coordinate == 1 ? "batch" : coordinate + " * batch";
-    }
-
-    /** {@code array[K * batch + s]} as source. */
-    private static String at(String array, int coordinate) {
-        return array + "[" + (coordinate == 0 ? "s" : offset(coordinate) + " + s") + "]";
     }
 
     private String inputName(int l) {
@@ -149,10 +192,10 @@ public final class KernelGenerator {
         return layout.postOffset(l - 1);
     }
 
-    /** The masked value of a local {@code name} for hidden layer {@code l}: {@code name >= 0 ? name : slope * name}. */
+    /** The activation of a local {@code name} for hidden layer {@code l}, branch-free (see {@link LayerLoops#activation}). */
     private String activation(int l, String name) {
         double slope = arch.slope(l);
-        return name + " >= 0 ? " + name + " : " + (slope == 0 ? "0.0" : slope + " * " + name);
+        return "Math.max(" + name + ", " + (slope == 0 ? "0.0" : slope + " * " + name) + ")";
     }
 
     /** {@code b_i + W_i0 in0 + W_i1 in1 + ...} over locals named {@code prefix0, prefix1, ...}. */
@@ -165,54 +208,65 @@ public final class KernelGenerator {
         return s.toString();
     }
 
-    private CodeBlock loadInputs(int l) {
+    private CodeBlock loadInputs(int l, Samples how) {
         CodeBlock.Builder code = CodeBlock.builder();
         for (int j = 0; j < arch.width(l - 1); j++) {
-            code.addStatement("double $L$L = $L", inputName(l), j, at("state", in(l) + j));
+            code.addStatement("double $L$L = $L", inputName(l), j, how.at("state", in(l) + j));
         }
         return code.build();
     }
 
-    private MethodSpec forwardLayer(int l) {
+    /** A layer method's head: its name, its javadoc, and the parameters {@code params, state[, batch]}. */
+    private static MethodSpec.Builder layerMethod(String name, boolean withBatch, String javadoc, Object... args) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc(javadoc + "\n", args).addParameter(DOUBLES, "params").addParameter(DOUBLES, "state");
+        return withBatch ? m.addParameter(int.class, "batch") : m;
+    }
+
+    private MethodSpec.Builder forwardMethod(String name, boolean withBatch, int l) {
         boolean hidden = l < arch.layers();
+        return layerMethod(name, withBatch, "$L = W_$L $L + b_$L$L.", "z_" + l, l, l == 1 ? "x" : "a_" + (l - 1), l,
+                hidden ? " and a_" + l + " = " + (arch.slope(l) == 0 ? "relu" : "leaky relu") + "(z_" + l + ")" : "");
+    }
+
+    private MethodSpec forwardLooped(int l) {
         int n = arch.width(l);
         int z = layout.preOffset(l);
-        MethodSpec.Builder m = layerMethod("forwardLayer", l)
-                .addJavadoc("$L = W_$L $L + b_$L$L.\n", "z_" + l, l, l == 1 ? "x" : "a_" + (l - 1), l,
-                        hidden ? " and a_" + l + " = " + (arch.slope(l) == 0 ? "relu" : "leaky relu") + "(z_" + l + ")" : "")
-                .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch");
-        if (!unrolled(arch, l)) {
-            m.addStatement("$T.affine(params, $L, $L, $L, $L, state, $L, state, $L, batch)", LOOPS,
-                    arch.weightOffset(l), arch.biasOffset(l), n, arch.width(l - 1), offset(in(l)), offset(z));
-            if (hidden) {
-                m.addStatement("$T.activate(state, $L, $L, $L * batch, $L)", LOOPS, offset(z),
-                        offset(layout.postOffset(l)), n, arch.slope(l));
-            }
-            return m.build();
+        MethodSpec.Builder m = forwardMethod("forwardLoopedLayer" + l, true, l);
+        m.addStatement("$T.affine(params, $L, $L, $L, $L, state, $L, state, $L, batch)", LOOPS,
+                arch.weightOffset(l), arch.biasOffset(l), n, arch.width(l - 1), offset(in(l)), offset(z));
+        if (l < arch.layers()) {
+            m.addStatement("$T.activate(state, $L, $L, $L * batch, $L)", LOOPS, offset(z),
+                    offset(layout.postOffset(l)), n, arch.slope(l));
         }
-        m.beginControlFlow("for (int s = 0; s < batch; s++)").addCode(loadInputs(l));
+        return m.build();
+    }
+
+    private MethodSpec forwardUnrolled(int l, Samples how) {
+        int n = arch.width(l);
+        int z = layout.preOffset(l);
+        MethodSpec.Builder m = how.open(forwardMethod(how.methodName("forward", l), how == Samples.BATCH, l));
+        m.addCode(loadInputs(l, how));
         for (int i = 0; i < n; i++) {
             m.addStatement("double z$L = $L", i, affineRow(l, i, inputName(l)));
         }
         for (int i = 0; i < n; i++) {
-            m.addStatement("$L = z$L", at("state", z + i), i);
+            m.addStatement("$L = z$L", how.at("state", z + i), i);
         }
-        if (hidden) {
+        if (l < arch.layers()) {
             for (int i = 0; i < n; i++) {
-                m.addStatement("$L = $L", at("state", layout.postOffset(l) + i), activation(l, "z" + i));
+                m.addStatement("$L = $L", how.at("state", layout.postOffset(l) + i), activation(l, "z" + i));
             }
         }
-        return m.endControlFlow().build();
+        return how.close(m).build();
     }
 
     private MethodSpec discrepanciesLooped(int l) {
         boolean hidden = l < arch.layers();
         int n = arch.width(l);
         int z = layout.preOffset(l);
-        MethodSpec.Builder m = layerMethod("discrepanciesLoopedLayer", l)
-                .addJavadoc("r_$L$L, by the shared loops.\n", l, hidden ? " and s_" + l : "")
-                .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch")
-                .addParameter(DOUBLES, "out");
+        MethodSpec.Builder m = layerMethod("discrepanciesLoopedLayer" + l, true, "r_$L$L, by the shared loops.", l,
+                hidden ? " and s_" + l : "").addParameter(DOUBLES, "out");
         m.addStatement("$T.residual(params, $L, $L, $L, $L, state, $L, $L, out, $L, batch)", LOOPS,
                 arch.weightOffset(l), arch.biasOffset(l), n, arch.width(l - 1), offset(in(l)), offset(z),
                 offset(z - inputs));
@@ -224,29 +278,28 @@ public final class KernelGenerator {
         return m.build();
     }
 
-    private MethodSpec discrepanciesBySample(int l) {
+    private MethodSpec discrepanciesUnrolled(int l, Samples how) {
         boolean hidden = l < arch.layers();
         int n = arch.width(l);
         int z = layout.preOffset(l);
-        MethodSpec.Builder m = layerMethod("discrepanciesBySampleLayer", l)
-                .addJavadoc("r_$L = W_$L $L + b_$L - z_$L$L.\n", l, l, l == 1 ? "x" : "a_" + (l - 1), l, l,
-                        hidden ? " and s_" + l + " = m_" + l + " z_" + l + " - a_" + l : "")
-                .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch")
-                .addParameter(DOUBLES, "out");
-        m.beginControlFlow("for (int s = 0; s < batch; s++)").addCode(loadInputs(l));
+        MethodSpec.Builder m = layerMethod(how.methodName("discrepancies", l), how == Samples.BATCH,
+                "r_$L = W_$L $L + b_$L - z_$L$L.", l, l, l == 1 ? "x" : "a_" + (l - 1), l, l,
+                hidden ? " and s_" + l + " = m_" + l + " z_" + l + " - a_" + l : "").addParameter(DOUBLES, "out");
+        how.open(m).addCode(loadInputs(l, how));
         for (int i = 0; i < n; i++) {
-            m.addStatement("double z$L = $L", i, at("state", z + i));
+            m.addStatement("double z$L = $L", i, how.at("state", z + i));
         }
         for (int i = 0; i < n; i++) {
-            m.addStatement("$L = $L - z$L", at("out", z - inputs + i), affineRow(l, i, inputName(l)), i);
+            m.addStatement("$L = $L - z$L", how.at("out", z - inputs + i), affineRow(l, i, inputName(l)), i);
         }
         if (hidden) {
             int a = layout.postOffset(l);
             for (int i = 0; i < n; i++) {
-                m.addStatement("$L = ($L) - $L", at("out", a - inputs + i), activation(l, "z" + i), at("state", a + i));
+                m.addStatement("$L = $L - $L", how.at("out", a - inputs + i), activation(l, "z" + i),
+                        how.at("state", a + i));
             }
         }
-        return m.endControlFlow().build();
+        return how.close(m).build();
     }
 
     private MethodSpec forcesLooped(int l) {
@@ -255,10 +308,8 @@ public final class KernelGenerator {
         int cols = arch.width(l - 1);
         int z = layout.preOffset(l);
         int r = z - inputs;
-        MethodSpec.Builder m = layerMethod("forcesLoopedLayer", l)
-                .addJavadoc("Forces on z_$L and on $L, by the shared loops.\n", l, l == 1 ? "x" : "a_" + (l - 1))
-                .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch")
-                .addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
+        MethodSpec.Builder m = layerMethod("forcesLoopedLayer" + l, true, "Forces on z_$L and on $L, by the shared loops.",
+                l, l == 1 ? "x" : "a_" + (l - 1)).addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
         if (hidden) {
             int a = layout.postOffset(l);
             m.addStatement("$T.activationForces(state, $L, $L, d, $L, $L, out, $L * batch, $L)", LOOPS, offset(z),
@@ -277,75 +328,86 @@ public final class KernelGenerator {
         return m.build();
     }
 
-    private MethodSpec forcesBySample(int l) {
+    private MethodSpec forcesUnrolled(int l, Samples how) {
         boolean hidden = l < arch.layers();
         int n = arch.width(l);
         int cols = arch.width(l - 1);
         int z = layout.preOffset(l);
         int r = z - inputs;
         String input = l == 1 ? "x" : "a_" + (l - 1);
-        MethodSpec.Builder m = layerMethod("forcesBySampleLayer", l)
-                .addJavadoc("Forces on z_$L ($L) and on $L ($L).\n", l, hidden ? "r_" + l + " - m_" + l + " s_" + l
-                        : "r_" + l, input, (l == 1 ? "" : "s_" + (l - 1) + " ") + "- W_" + l + "^T r_" + l)
-                .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch")
+        MethodSpec.Builder m = layerMethod(how.methodName("forces", l), how == Samples.BATCH,
+                "Forces on z_$L ($L) and on $L ($L).", l, hidden ? "r_" + l + " - m_" + l + " s_" + l : "r_" + l, input,
+                (l == 1 ? "" : "s_" + (l - 1) + " ") + "- W_" + l + "^T r_" + l)
                 .addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
-        m.beginControlFlow("for (int s = 0; s < batch; s++)");
+        how.open(m);
         for (int i = 0; i < n; i++) {
-            m.addStatement("double r$L = $L", i, at("d", r + i));
+            m.addStatement("double r$L = $L", i, how.at("d", r + i));
         }
         for (int i = 0; i < n; i++) {
             if (hidden) {
                 int sd = layout.postOffset(l) - inputs + i;
-                double slope = arch.slope(l);
-                m.addStatement("$L = $L >= 0 ? r$L - $L : r$L$L", at("out", z + i), at("state", z + i), i, at("d", sd),
-                        i, slope == 0 ? "" : " - " + slope + " * " + at("d", sd));
+                m.addStatement("$L = r$L - $T.mask($L, $L) * $L", how.at("out", z + i), i, LOOPS,
+                        how.at("state", z + i), arch.slope(l), how.at("d", sd));
             } else {
-                m.addStatement("$L = r$L", at("out", z + i), i);
+                m.addStatement("$L = r$L", how.at("out", z + i), i);
             }
         }
         for (int j = 0; j < cols; j++) {
-            StringBuilder pull = new StringBuilder(l == 1 ? "" : at("d", in(l) - inputs + j));
+            StringBuilder pull = new StringBuilder(l == 1 ? "" : how.at("d", in(l) - inputs + j));
             for (int i = 0; i < n; i++) {
                 pull.append(pull.length() == 0 ? "-" : " - ").append("params[")
                         .append(arch.weightOffset(l) + i * cols + j).append("] * r").append(i);
             }
-            m.addStatement("$L = $L", at("out", in(l) + j), pull);
+            m.addStatement("$L = $L", how.at("out", in(l) + j), pull);
         }
-        return m.endControlFlow().build();
+        return how.close(m).build();
     }
 
-    private MethodSpec descendLayer(int l) {
+    private MethodSpec.Builder descendMethod(String name, boolean withBatch, int l) {
+        return layerMethod(name, withBatch, "W_$L -= betaDt sum_s r_$L $L^T and b_$L -= betaDt sum_s r_$L.", l, l,
+                l == 1 ? "x" : "a_" + (l - 1), l, l).addParameter(DOUBLES, "d").addParameter(double.class, "betaDt");
+    }
+
+    private MethodSpec descendLooped(int l) {
+        return descendMethod("descendLoopedLayer" + l, true, l)
+                .addStatement("$T.descend(params, $L, $L, $L, $L, d, $L, state, $L, batch, betaDt)", LOOPS,
+                        arch.weightOffset(l), arch.biasOffset(l), arch.width(l), arch.width(l - 1),
+                        offset(layout.preOffset(l) - inputs), offset(in(l)))
+                .build();
+    }
+
+    private MethodSpec descendUnrolled(int l, Samples how) {
         int n = arch.width(l);
         int cols = arch.width(l - 1);
         int r = layout.preOffset(l) - inputs;
-        MethodSpec.Builder m = layerMethod("descendLayer", l)
-                .addJavadoc("W_$L -= betaDt sum_s r_$L $L^T and b_$L -= betaDt sum_s r_$L.\n", l, l,
-                        l == 1 ? "x" : "a_" + (l - 1), l, l)
-                .addParameter(DOUBLES, "params").addParameter(DOUBLES, "state").addParameter(int.class, "batch")
-                .addParameter(DOUBLES, "d").addParameter(double.class, "betaDt");
-        if (!unrolled(arch, l)) {
-            m.addStatement("$T.descend(params, $L, $L, $L, $L, d, $L, state, $L, batch, betaDt)", LOOPS,
-                    arch.weightOffset(l), arch.biasOffset(l), n, cols, offset(r), offset(in(l)));
-            return m.build();
-        }
+        MethodSpec.Builder m = descendMethod(how.methodName("descend", l), how == Samples.BATCH, l);
         for (int i = 0; i < n; i++) {
             m.addCode("// row $L of W_$L and b_$L\n{\n$>", i, l, l);
-            StringBuilder sums = new StringBuilder("double bias = 0");
-            for (int j = 0; j < cols; j++) {
-                sums.append(", w").append(j).append(" = 0");
+            if (how == Samples.ONE) {
+                m.addStatement("double r = $L", how.at("d", r + i));
+                for (int j = 0; j < cols; j++) {
+                    m.addStatement("params[$L] -= betaDt * (r * $L)", arch.weightOffset(l) + i * cols + j,
+                            how.at("state", in(l) + j));
+                }
+                m.addStatement("params[$L] -= betaDt * r", arch.biasOffset(l) + i);
+            } else {
+                StringBuilder sums = new StringBuilder("double bias = 0");
+                for (int j = 0; j < cols; j++) {
+                    sums.append(", w").append(j).append(" = 0");
+                }
+                m.addStatement(sums.toString());
+                how.open(m);
+                m.addStatement("double r = $L", how.at("d", r + i));
+                m.addStatement("bias += r");
+                for (int j = 0; j < cols; j++) {
+                    m.addStatement("w$L += r * $L", j, how.at("state", in(l) + j));
+                }
+                how.close(m);
+                for (int j = 0; j < cols; j++) {
+                    m.addStatement("params[$L] -= betaDt * w$L", arch.weightOffset(l) + i * cols + j, j);
+                }
+                m.addStatement("params[$L] -= betaDt * bias", arch.biasOffset(l) + i);
             }
-            m.addStatement(sums.toString());
-            m.beginControlFlow("for (int s = 0; s < batch; s++)");
-            m.addStatement("double r = $L", at("d", r + i));
-            m.addStatement("bias += r");
-            for (int j = 0; j < cols; j++) {
-                m.addStatement("w$L += r * $L", j, at("state", in(l) + j));
-            }
-            m.endControlFlow();
-            for (int j = 0; j < cols; j++) {
-                m.addStatement("params[$L] -= betaDt * w$L", arch.weightOffset(l) + i * cols + j, j);
-            }
-            m.addStatement("params[$L] -= betaDt * bias", arch.biasOffset(l) + i);
             m.addCode("$<}\n");
         }
         return m.build();
