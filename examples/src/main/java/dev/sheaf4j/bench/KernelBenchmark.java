@@ -8,7 +8,11 @@ import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.SheafLayout;
+import dev.sheaf4j.sheaf.SheafState;
+import dev.sheaf4j.solve.EquilibriumSettings;
+import dev.sheaf4j.solve.PinnedEquilibrium;
 import java.util.SplittableRandom;
 
 /**
@@ -22,7 +26,11 @@ public final class KernelBenchmark {
         /** One Euler step of the heat equation ({@code alpha dt = 0.01}). */
         EULER,
         /** One joint stalk/weight training step ({@code alpha dt = 0.005}, {@code beta dt = 0.005 / batch}). */
-        TRAIN
+        TRAIN,
+        /** The exact harmonic extension of the inputs: the kernel's forward pass. */
+        HARMONIC,
+        /** The exact pinned equilibrium with {@code z_1[0] = 0.5}, from the forward pass, on one thread. */
+        PINNED
     }
 
     /** Which implementation of the kernel contract runs a step. */
@@ -44,9 +52,12 @@ public final class KernelBenchmark {
         }
     }
 
-    /** Nanoseconds per step of each kernel: generated, generic, and the dense EJML baseline. */
+    /**
+     * Nanoseconds per step of each kernel (generated, generic, and the dense EJML baseline) and what
+     * the step must at least compute and move.
+     */
     public record Result(String network, Architecture architecture, int batch, Operation operation,
-            double generatedNanos, double genericNanos, double ejmlNanos) {
+            double generatedNanos, double genericNanos, double ejmlNanos, StepCost cost) {
         /** How many times faster the generated kernel is than the generic one. */
         public double speedup() {
             return genericNanos / generatedNanos;
@@ -55,6 +66,23 @@ public final class KernelBenchmark {
         /** How many times faster the generated kernel is than the dense EJML baseline. */
         public double speedupOverEjml() {
             return ejmlNanos / generatedNanos;
+        }
+
+        /** The generated kernel's flop rate in GFLOP/s (0 where the step has no fixed flop count). */
+        public double generatedGflops() {
+            return cost.flops() / generatedNanos;
+        }
+
+        /** The generated kernel's rate of unavoidable traffic in GB/s. */
+        public double generatedGBs() {
+            return cost.bytes() / generatedNanos;
+        }
+
+        /** The bytes of every array a step touches: state, discrepancies, forces, targets and parameters. */
+        public long workingSetBytes() {
+            SheafLayout layout = new SheafLayout(architecture);
+            return 8L * ((2L * layout.stateSize() + layout.discrepancySize() + architecture.outputs()) * batch
+                    + architecture.parameterCount());
         }
     }
 
@@ -75,8 +103,9 @@ public final class KernelBenchmark {
             generic.measure(roundNanos);
             ejml.measure(roundNanos);
         }
-        return new Result(name, model.layout().architecture(), batch, operation, generated.median(), generic.median(),
-                ejml.median());
+        Architecture arch = model.layout().architecture();
+        return new Result(name, arch, batch, operation, generated.median(), generic.median(), ejml.median(),
+                StepCost.of(arch, operation, batch));
     }
 
     /** How many steps run from one start before the state and parameters are restored. */
@@ -109,8 +138,20 @@ public final class KernelBenchmark {
         Runnable once = switch (operation) {
             case EULER -> () -> kernel.eulerStep(params, state, 0.01, OutputEdgeMode.JACOBIAN, pins, workspace);
             case TRAIN -> () -> kernel.trainingStep(params, state, targets, 0.005, betaDt, pins, workspace);
+            case HARMONIC -> () -> kernel.forward(params, state, batch);
+            case PINNED -> pinnedSolve(kernel, model, state, batch);
         };
         return new RestartingStep(once, state, params);
+    }
+
+    /** The exact pinned solve of {@code z_1[0] = 0.5} from the forward pass of {@code state}'s inputs. */
+    private static Runnable pinnedSolve(SheafKernel kernel, SheafModel model, double[] state, int batch) {
+        double[] start = state.clone();
+        kernel.forward(model.network().parameters(), start, batch);
+        SheafState initial = new SheafState(kernel.layout(), batch, start);
+        Pins pin = Pins.builder().hard(Coordinate.pre(1, 0), 0.5).build();
+        EquilibriumSettings settings = EquilibriumSettings.defaults().withParallel(false);
+        return () -> PinnedEquilibrium.solve(kernel, model.network(), initial, pin, settings);
     }
 
     /** A step that restores its state and parameters to their starting values every few steps. */

@@ -3,9 +3,12 @@ package dev.sheaf4j.cli;
 import com.google.gson.GsonBuilder;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.bench.KernelBenchmark;
+import dev.sheaf4j.bench.MachineLimits;
 import dev.sheaf4j.bench.PinBenchmark;
+import dev.sheaf4j.bench.ScalingBenchmark;
 import dev.sheaf4j.examples.ExampleNetworks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +23,10 @@ import picocli.CommandLine.Option;
                 + " generic kernel and a dense EJML baseline, measured in alternation in one process (medians of"
                 + " rounds); --suite pins times the exact pinned solve against diffusion.")
 final class BenchCommand implements Callable<Integer> {
+    /** How long each calibration trial runs. */
+    private static final long CALIBRATION_NANOS = 80_000_000L;
+    /** A triad over this many bytes streams from memory on any machine with less cache. */
+    private static final long MEMORY_BYTES = 192L << 20;
     private static final List<String> DEFAULT_NETWORKS =
             List.of("tiny", "paraboloid", "deep", "circle", "blobs", "iris", "mnist");
 
@@ -44,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--suite", defaultValue = "kernels",
-            description = "kernels: generated against generic kernels; pins: exact pinned solve against diffusion"
+            description = "kernels: generated, generic and EJML kernels with flop rates against the measured peak;"
+                    + " pins: exact pinned solve against diffusion; scaling: training steps on 1 to all cores"
                     + " (default ${DEFAULT-VALUE}).")
     String suite;
 
@@ -57,18 +65,26 @@ final class BenchCommand implements Callable<Integer> {
         if (suite.equals("pins")) {
             return pins();
         }
+        if (suite.equals("scaling")) {
+            return scaling();
+        }
         if (!suite.equals("kernels")) {
-            throw new IllegalArgumentException("unknown suite '" + suite + "'; choose kernels or pins");
+            throw new IllegalArgumentException("unknown suite '" + suite + "'; choose kernels, pins or scaling");
         }
         List<SheafModel> models = new ArrayList<>();
         for (String name : networks) {
             models.add(ExampleNetworks.create(name, 1));
         }
+        double peak = MachineLimits.peakGflops(CALIBRATION_NANOS);
+        double memory = MachineLimits.triadGBs(MEMORY_BYTES, CALIBRATION_NANOS);
         if (!json) {
-            System.out.printf(Locale.ROOT, "%-11s %-20s %6s %-6s %14s %14s %14s %9s %9s%n", "network", "architecture",
-                    "batch", "op", "generated ns", "generic ns", "EJML ns", "vs gen.", "vs EJML");
+            System.out.printf(Locale.ROOT, "peak of one core (FMA calibration kernel, this process): %.1f GFLOP/s;"
+                    + " triad bandwidth from memory (%d MiB): %.1f GB/s%n", peak, MEMORY_BYTES >> 20, memory);
+            System.out.printf(Locale.ROOT, "%-11s %-15s %5s %-8s %13s %13s %13s %8s %8s %8s %6s %7s %5s%n", "network",
+                    "architecture", "batch", "op", "generated ns", "generic ns", "EJML ns", "vs gen.", "vs EJML",
+                    "GFLOP/s", "%peak", "GB/s", "%bw");
         }
-        List<KernelBenchmark.Result> results = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (int n = 0; n < models.size(); n++) {
             String name = networks.get(n);
             SheafModel model = models.get(n);
@@ -76,31 +92,76 @@ final class BenchCommand implements Callable<Integer> {
                 for (KernelBenchmark.Operation op : operations) {
                     KernelBenchmark.Result r = KernelBenchmark.run(name, model, batch, op, rounds,
                             roundMillis * 1_000_000L);
-                    results.add(r);
+                    double bandwidth = MachineLimits.triadGBs(r.workingSetBytes(), CALIBRATION_NANOS / 4);
+                    rows.add(row(r, peak, bandwidth));
                     if (!json) {
-                        System.out.printf(Locale.ROOT, "%-11s %-20s %6d %-6s %14.1f %14.1f %14.1f %8.2fx %8.2fx%n",
-                                name, java.util.Arrays.toString(r.architecture().widths()), batch, op,
-                                r.generatedNanos(), r.genericNanos(), r.ejmlNanos(), r.speedup(), r.speedupOverEjml());
+                        System.out.printf(Locale.ROOT,
+                                "%-11s %-15s %5d %-8s %13.1f %13.1f %13.1f %7.2fx %7.2fx %8s %6s %7s %5s%n", name,
+                                Arrays.toString(r.architecture().widths()), batch, op, r.generatedNanos(),
+                                r.genericNanos(), r.ejmlNanos(), r.speedup(), r.speedupOverEjml(),
+                                rate(r.generatedGflops(), "%.2f"), rate(100 * r.generatedGflops() / peak, "%.1f"),
+                                rate(r.generatedGBs(), "%.2f"), rate(100 * r.generatedGBs() / bandwidth, "%.1f"));
                     }
                 }
             }
         }
         if (json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (KernelBenchmark.Result r : results) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("network", r.network());
-                row.put("widths", r.architecture().widths());
-                row.put("batch", r.batch());
-                row.put("operation", r.operation().name());
-                row.put("generatedNanosPerStep", r.generatedNanos());
-                row.put("genericNanosPerStep", r.genericNanos());
-                row.put("ejmlNanosPerStep", r.ejmlNanos());
-                row.put("speedup", r.speedup());
-                row.put("speedupOverEjml", r.speedupOverEjml());
-                rows.add(row);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("peakGflopsOneCore", peak);
+            report.put("memoryTriadGBs", memory);
+            report.put("results", rows);
+            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(report));
+        }
+        return 0;
+    }
+
+    /** A rate as text, or "-" where the step has no fixed cost. */
+    private static String rate(double value, String format) {
+        return value > 0 ? String.format(Locale.ROOT, format, value) : "-";
+    }
+
+    private static Map<String, Object> row(KernelBenchmark.Result r, double peak, double bandwidth) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("network", r.network());
+        row.put("widths", r.architecture().widths());
+        row.put("batch", r.batch());
+        row.put("operation", r.operation().name());
+        row.put("generatedNanosPerStep", r.generatedNanos());
+        row.put("genericNanosPerStep", r.genericNanos());
+        row.put("ejmlNanosPerStep", r.ejmlNanos());
+        row.put("speedup", r.speedup());
+        row.put("speedupOverEjml", r.speedupOverEjml());
+        row.put("flopsPerStep", r.cost().flops());
+        row.put("bytesPerStep", r.cost().bytes());
+        row.put("generatedGflops", r.generatedGflops());
+        row.put("percentOfPeak", 100 * r.generatedGflops() / peak);
+        row.put("workingSetBytes", r.workingSetBytes());
+        row.put("triadGBsAtWorkingSet", bandwidth);
+        row.put("generatedGBs", r.generatedGBs());
+        return row;
+    }
+
+    private int scaling() {
+        List<String> names = networks.equals(DEFAULT_NETWORKS) ? List.of("paraboloid", "mnist") : networks;
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<ScalingBenchmark.Result> results = new ArrayList<>();
+        if (!json) {
+            System.out.printf(Locale.ROOT, "%-11s %-15s %5s %8s %14s %9s%n", "network", "architecture", "batch",
+                    "threads", "ns per step", "speedup");
+        }
+        for (String name : names) {
+            SheafModel model = ExampleNetworks.create(name, 1);
+            for (int batch : batches) {
+                ScalingBenchmark.Result r = ScalingBenchmark.run(name, model, batch, cores, roundMillis * 5_000_000L);
+                results.add(r);
+                for (int t = 1; !json && t <= cores; t++) {
+                    System.out.printf(Locale.ROOT, "%-11s %-15s %5d %8d %14.1f %8.2fx%n", name,
+                            Arrays.toString(r.architecture().widths()), batch, t, r.nanos()[t - 1], r.speedup(t));
+                }
             }
-            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(rows));
+        }
+        if (json) {
+            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(results));
         }
         return 0;
     }

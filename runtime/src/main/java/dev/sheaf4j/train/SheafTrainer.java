@@ -81,8 +81,22 @@ public final class SheafTrainer {
         }
         if (s.threads() > 1) {
             try (ParallelSteps parallel = new ParallelSteps(kernel, b, s.threads(), pins)) {
-                return new Run(initial, train, test, pinSet, s, listener,
-                        (params, state, targets) -> parallel.step(params, state, targets, alphaDt, betaDt)).execute();
+                return new Run(initial, train, test, pinSet, s, listener, new Step() {
+                    @Override
+                    public double take(double[] params, double[] state, double[] targets) {
+                        return parallel.step(params, state, targets, alphaDt, betaDt);
+                    }
+
+                    @Override
+                    public void beginFullBatchEpoch(double[] state, double[] targets) {
+                        parallel.load(state, targets);
+                    }
+
+                    @Override
+                    public void endFullBatchEpoch(double[] state) {
+                        parallel.unload(state);
+                    }
+                }).execute();
             }
         }
         return new Run(initial, train, test, pinSet, s, listener, (params, state, targets) -> kernel.trainingStep(
@@ -93,6 +107,14 @@ public final class SheafTrainer {
     @FunctionalInterface
     private interface Step {
         double take(double[] params, double[] state, double[] targets);
+
+        /** Called before the steps of an epoch on the full batch, with its stalks (hard pins applied) and targets. */
+        default void beginFullBatchEpoch(double[] state, double[] targets) {
+        }
+
+        /** Called after the steps of an epoch on the full batch; must leave the stalks in {@code state}. */
+        default void endFullBatchEpoch(double[] state) {
+        }
     }
 
     /** One training run: the epochs, the mini-batches, the losses, divergence and the listener. */
@@ -146,8 +168,15 @@ public final class SheafTrainer {
                     initialise(state, params, n, s.init(), random);
                 }
                 String failure = null;
+                if (batches == null) {
+                    pins.applyHard(state);
+                    step.beginFullBatchEpoch(state, targets);
+                }
                 for (int k = 0; k < s.stepsPerEpoch() && failure == null; k++) {
                     failure = divergence(stepOnce(), params, epoch + 1, k + 1);
+                }
+                if (batches == null) {
+                    step.endFullBatchEpoch(state);
                 }
                 if (failure != null) {
                     diverged = true;

@@ -167,15 +167,26 @@ class TrainingTest {
 
     @Test
     void trainingOnTwoThreadsMatchesOneAndIsDeterministic() {
+        twoThreadsMatchOne(TrainingSettings.defaults().withSchedule(3, 100));
+    }
+
+    @Test
+    void miniBatchTrainingOnThreeThreadsMatchesOne() {
+        twoThreadsMatchOne(TrainingSettings.defaults().withSchedule(2, 40).withBatchSize(32).withThreads(3));
+    }
+
+    /** Trains on one thread and on {@code settings}' threads (at least 2) and compares. */
+    private static void twoThreadsMatchOne(TrainingSettings threaded) {
         Architecture arch = Architecture.relu(OutputActivation.SIGMOID, 2, 10, 1);
         Dataset data = randomData(new SplittableRandom(11), arch, 101);
         Network initial = Network.heInitialised(arch, 12);
-        TrainingSettings settings = TrainingSettings.defaults().withSchedule(3, 100);
+        TrainingSettings settings = threaded.withThreads(1);
+        int threads = Math.max(2, threaded.threads());
         SheafTrainer trainer = new SheafTrainer(new GenericKernel(arch));
         TrainingResult one = trainer.train(initial, data, null, Pins.none(), settings, TrainingListener.NONE);
-        TrainingResult two = trainer.train(initial, data, null, Pins.none(), settings.withThreads(2),
+        TrainingResult two = trainer.train(initial, data, null, Pins.none(), settings.withThreads(threads),
                 TrainingListener.NONE);
-        TrainingResult again = trainer.train(initial, data, null, Pins.none(), settings.withThreads(2),
+        TrainingResult again = trainer.train(initial, data, null, Pins.none(), settings.withThreads(threads),
                 TrainingListener.NONE);
         assertArrayEquals(two.network().parameters(), again.network().parameters());
         double[] a = one.network().parameters();

@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One Euler or joint training step of an example network by one kernel, in JMH's average-time
- * mode: the same steps as {@code sheaf4j bench}, each combination in a fresh JVM fork so that the
- * JIT profiles one kernel at a time.
+ * One step of an operation (Euler, joint training, harmonic extension, pinned equilibrium) of an
+ * example network by one kernel, in JMH's average-time mode: the same steps as {@code sheaf4j bench},
+ * each combination in a fresh JVM fork so that the JIT profiles one kernel at a time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,7 +34,7 @@ public class KernelStepBenchmark {
     @Param({"1", "32", "300"})
     int batch;
 
-    @Param({"EULER", "TRAIN"})
+    @Param({"EULER", "TRAIN", "HARMONIC", "PINNED"})
     KernelBenchmark.Operation operation;
 
     @Param({"GENERATED", "GENERIC", "EJML"})
