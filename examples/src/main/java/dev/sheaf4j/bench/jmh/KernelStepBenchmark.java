@@ -3,18 +3,11 @@ package dev.sheaf4j.bench.jmh;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.bench.KernelBenchmark;
 import dev.sheaf4j.examples.ExampleNetworks;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One step of an operation (Euler, joint training, harmonic extension, pinned equilibrium) of an
@@ -22,12 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * each combination in a fresh JVM fork so that the JIT profiles one kernel at a time.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class KernelStepBenchmark {
+public class KernelStepBenchmark extends AverageTimeBenchmark {
     @Param({"tiny", "paraboloid", "mnist"})
     String network;
 

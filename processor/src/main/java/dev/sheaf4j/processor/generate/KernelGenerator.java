@@ -24,17 +24,25 @@ import javax.lang.model.element.Modifier;
  * {@link #UNROLL_LIMIT} weights and biases is unrolled into straight-line arithmetic on locals, in
  * two forms: for a single sample at constant indices, and as one pass over the samples of a small
  * batch; a larger layer calls the shared {@link LayerLoops} with constant sizes and offsets, which
- * keeps every method well under the JIT's 8,000-byte limit. From {@link #LOOP_BATCH} samples on,
- * unrolled layers run the shared loops too, since those vectorise over the samples.
+ * keeps every method well under the JIT's 8,000-byte limit. Only layers of at most
+ * {@link #BY_SAMPLE_LIMIT} weights run small batches by sample, and from {@link #LOOP_BATCH} samples on
+ * every layer runs the shared loops.
  */
 public final class KernelGenerator {
     /** The largest {@code n_l * (n_(l-1) + 1)} of a layer whose code is unrolled. */
     public static final int UNROLL_LIMIT = 128;
 
     /**
-     * The batch size from which edge discrepancies and forces run the shared loops even for unrolled
-     * layers: their innermost loops over the samples vectorise, while the unrolled code, which walks
-     * every stalk of one sample at a time, stops fitting the caches.
+     * The largest {@code n_l * (n_(l-1) + 1)} of a layer whose unrolled code also runs small batches
+     * sample by sample; a larger unrolled layer runs them through the shared loops: for the 90 weights
+     * of [2, 30, 1]'s first layer the by-sample code measured slower from 4 samples (training step)
+     * and 8 (Euler step), for the 12 of [2, 4, 1]'s 1.5-2.2 times faster up to 16.
+     */
+    public static final int BY_SAMPLE_LIMIT = 32;
+
+    /**
+     * The batch size from which every layer runs the shared loops: by-sample code walks every stalk
+     * of one sample at a time, which stops paying once a batch's rows no longer fit the caches.
      */
     public static final int LOOP_BATCH = 64;
 
@@ -100,6 +108,13 @@ public final class KernelGenerator {
                 continue;
             }
             for (Samples how : Samples.values()) {
+                if (how == Samples.BATCH && (long) arch.width(l) * (arch.width(l - 1) + 1) > BY_SAMPLE_LIMIT) {
+                    forwardCalls.add(how, fLooped);
+                    discrepancyCalls.add(how, rLooped);
+                    forceCalls.add(how, gLooped);
+                    descentCalls.add(how, wLooped);
+                    continue;
+                }
                 MethodSpec f = forwardUnrolled(l, how);
                 MethodSpec r = discrepanciesUnrolled(l, how);
                 MethodSpec g = forcesUnrolled(l, how);
