@@ -14,11 +14,13 @@ import java.util.Objects;
 public abstract class AbstractSheafKernel implements SheafKernel {
     private final SheafLayout layout;
     private final Architecture architecture;
+    private final RowPass rowPass;
 
     /** A kernel for {@code layout}'s sheaf. */
     protected AbstractSheafKernel(SheafLayout layout) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.architecture = layout.architecture();
+        this.rowPass = new RowPass(layout);
     }
 
     @Override
@@ -42,6 +44,11 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     @Override
     public final void discrepancies(double[] params, double[] state, int batch, double[] out) {
         linearDiscrepancies(params, state, batch, out);
+        outputDiscrepancy(state, batch, out);
+    }
+
+    /** The output edge's discrepancy {@code phi(z_(k+1)) - a_out} into {@code out}, if there is an {@code a_out}. */
+    private void outputDiscrepancy(double[] state, int batch, double[] out) {
         if (architecture.hasOutputVertex()) {
             int a = layout.outputVertexOffset() * batch;
             int o = a - architecture.inputs() * batch;
@@ -58,8 +65,18 @@ public abstract class AbstractSheafKernel implements SheafKernel {
             double[] out) {
         int batch = workspace.batch();
         double[] d = workspace.discrepancy();
-        discrepancies(params, state, batch, d);
-        linearForces(params, state, batch, d, out);
+        if (workspace.usesRows()) {
+            RowBuffers rows = workspace.rows();
+            rows.load(state, rows.state);
+            rowPass.linearDiscrepancies(params, rows, batch);
+            rowPass.linearForces(params, rows, batch);
+            rows.store(rows.discrepancy, 0, rows.discrepancy.length, d);
+            rows.store(rows.force, 0, layout.linearEnd(), out);
+            outputDiscrepancy(state, batch, d);
+        } else {
+            discrepancies(params, state, batch, d);
+            linearForces(params, state, batch, d, out);
+        }
         if (architecture.hasOutputVertex()) {
             int a = layout.outputVertexOffset() * batch;
             int o = a - architecture.inputs() * batch;
@@ -93,8 +110,16 @@ public abstract class AbstractSheafKernel implements SheafKernel {
         int batch = workspace.batch();
         double[] d = workspace.discrepancy();
         double[] f = workspace.force();
-        linearDiscrepancies(params, state, batch, d);
-        linearForces(params, state, batch, d, f);
+        RowBuffers rows = workspace.usesRows() ? workspace.rows() : null;
+        if (rows != null) {
+            rows.load(state, rows.state);
+            rowPass.linearDiscrepancies(params, rows, batch);
+            rowPass.linearForces(params, rows, batch);
+            rows.store(rows.force, 0, layout.linearEnd(), f);
+        } else {
+            linearDiscrepancies(params, state, batch, d);
+            linearForces(params, state, batch, d, f);
+        }
         int z = layout.preOffset(layout.layers()) * batch;
         int n = architecture.outputs() * batch;
         double[] p = workspace.outputValues();
@@ -103,7 +128,11 @@ public abstract class AbstractSheafKernel implements SheafKernel {
             f[z + i] -= p[i] - targets[i];
         }
         pins.addSoftForces(state, f);
-        descendWeights(params, state, batch, d, betaDt);
+        if (rows != null) {
+            rowPass.descend(params, rows, batch, betaDt);
+        } else {
+            descendWeights(params, state, batch, d, betaDt);
+        }
         return advance(state, f, alphaDt, pins, layout.linearEnd(), batch);
     }
 

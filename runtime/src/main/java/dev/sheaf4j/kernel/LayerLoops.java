@@ -211,10 +211,7 @@ public final class LayerLoops {
      * sums over every fourth sample, so that four additions are in flight at once instead of one.
      */
     private static double interleavedSum(double[] x, int i, double[] y, int j, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int s = 0;
         for (; s + 4 <= n; s += 4) {
             s0 = Math.fma(x[i + s], y == null ? 1.0 : y[j + s], s0);
@@ -233,10 +230,7 @@ public final class LayerLoops {
      * maxima, each updated behind a branch that is almost never taken.
      */
     public static double largestMagnitude(double[] x, int from, int to) {
-        double m0 = 0;
-        double m1 = 0;
-        double m2 = 0;
-        double m3 = 0;
+        double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
         int i = from;
         for (; i + 4 <= to; i += 4) {
             double a0 = Math.abs(x[i]);

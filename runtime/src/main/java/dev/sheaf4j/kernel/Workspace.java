@@ -8,13 +8,22 @@ import dev.sheaf4j.sheaf.SheafLayout;
  * allocate. Not thread-safe: one workspace per thread.
  */
 public final class Workspace {
+    /**
+     * The batch size from which Euler and training steps run on one array per coordinate
+     * ({@link RowLoops}), copied in and out of the flat arrays around the edge loops.
+     */
+    public static final int ROW_BATCH = 64;
+
+    private final SheafLayout layout;
     private final int batch;
     private final double[] discrepancy;
     private final double[] force;
     private final double[] outputValues;
+    private RowBuffers rows;
 
     /** Buffers for {@code batch} samples of {@code layout}'s sheaf. */
     public Workspace(SheafLayout layout, int batch) {
+        this.layout = layout;
         this.batch = Require.atLeastOne(batch, "batch size");
         this.discrepancy = new double[layout.discrepancySize() * batch];
         this.force = new double[layout.stateSize() * batch];
@@ -39,5 +48,18 @@ public final class Workspace {
     /** Scratch for {@code phi(z_(k+1))}, {@code (output, sample)}. */
     public double[] outputValues() {
         return outputValues;
+    }
+
+    /** Whether steps on this batch run on rows. */
+    boolean usesRows() {
+        return batch >= ROW_BATCH;
+    }
+
+    /** The row buffers of this batch, made on first use. */
+    RowBuffers rows() {
+        if (rows == null) {
+            rows = new RowBuffers(layout.stateSize(), layout.discrepancySize(), batch);
+        }
+        return rows;
     }
 }

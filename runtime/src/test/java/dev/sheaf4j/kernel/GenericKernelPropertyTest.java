@@ -49,48 +49,44 @@ class GenericKernelPropertyTest {
         }
     }
 
+    /** On small batches (flat loops) and from {@link Workspace#ROW_BATCH} on (row loops). */
     @Property(tries = 40)
     void batchedOperationsEqualPerSampleOperations(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int depth,
-            @ForAll @IntRange(min = 2, max = 7) int batch) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = RandomNetworks.architecture(random, depth, 6, true);
-        double[] params = RandomNetworks.network(random, arch).parameters();
-        GenericKernel kernel = new GenericKernel(arch);
-        SheafLayout layout = kernel.layout();
-        int size = layout.stateSize();
-        double[] batched = RandomNetworks.gaussian(random, size * batch);
+            @ForAll @IntRange(min = 2, max = 7) int extra, @ForAll boolean rows) {
+        RandomCase net = RandomCase.of(seed, depth, extra, rows);
+        double[] batched = RandomNetworks.gaussian(net.random(), net.size() * net.batch());
         Coordinate pinned = Coordinate.pre(1, 0);
-        double[] pinValues = RandomNetworks.gaussian(random, batch);
-        Pins pins = Pins.builder().hard(pinned, pinValues).soft(Coordinate.pre(arch.layers(), 0), 0.5, 2.0).build();
-        double[] batchedForce = new double[size * batch];
-        Workspace ws = new Workspace(layout, batch);
-        kernel.forces(params, batched, OutputEdgeMode.JACOBIAN, ws, batchedForce);
+        double[] pinValues = RandomNetworks.gaussian(net.random(), net.batch());
+        Pins pins = Pins.builder().hard(pinned, pinValues).soft(Coordinate.pre(net.arch().layers(), 0), 0.5, 2.0).build();
+        double[] batchedForce = new double[net.size() * net.batch()];
+        Workspace ws = new Workspace(net.layout(), net.batch());
+        net.kernel().forces(net.params(), batched, OutputEdgeMode.JACOBIAN, ws, batchedForce);
         double[] stepped = batched.clone();
-        PinSet batchPins = pins.compile(layout, batch);
+        PinSet batchPins = pins.compile(net.layout(), net.batch());
         batchPins.applyHard(stepped);
-        kernel.eulerStep(params, stepped, 0.01, OutputEdgeMode.IDENTITY, batchPins, ws);
+        net.kernel().eulerStep(net.params(), stepped, 0.01, OutputEdgeMode.IDENTITY, batchPins, ws);
         double[] forwarded = batched.clone();
-        kernel.forward(params, forwarded, batch);
+        net.kernel().forward(net.params(), forwarded, net.batch());
 
-        Workspace one = new Workspace(layout, 1);
-        for (int s = 0; s < batch; s++) {
-            double[] single = new double[size];
-            for (int c = 0; c < size; c++) {
-                single[c] = batched[c * batch + s];
+        Workspace one = new Workspace(net.layout(), 1);
+        for (int s = 0; s < net.batch(); s++) {
+            double[] single = new double[net.size()];
+            for (int c = 0; c < net.size(); c++) {
+                single[c] = batched[c * net.batch() + s];
             }
-            double[] force = new double[size];
-            kernel.forces(params, single, OutputEdgeMode.JACOBIAN, one, force);
+            double[] force = new double[net.size()];
+            net.kernel().forces(net.params(), single, OutputEdgeMode.JACOBIAN, one, force);
             double[] step = single.clone();
             PinSet singlePins = Pins.builder().hard(pinned, pinValues[s])
-                    .soft(Coordinate.pre(arch.layers(), 0), 0.5, 2.0).build().compile(layout, 1);
+                    .soft(Coordinate.pre(net.arch().layers(), 0), 0.5, 2.0).build().compile(net.layout(), 1);
             singlePins.applyHard(step);
-            kernel.eulerStep(params, step, 0.01, OutputEdgeMode.IDENTITY, singlePins, one);
+            net.kernel().eulerStep(net.params(), step, 0.01, OutputEdgeMode.IDENTITY, singlePins, one);
             double[] forward = single.clone();
-            kernel.forward(params, forward, 1);
-            for (int c = 0; c < size; c++) {
-                assertEquals(force[c], batchedForce[c * batch + s], 1e-14, "force " + c + " sample " + s);
-                assertEquals(step[c], stepped[c * batch + s], 1e-14, "Euler step " + c + " sample " + s);
-                assertEquals(forward[c], forwarded[c * batch + s], 1e-14, "forward " + c + " sample " + s);
+            net.kernel().forward(net.params(), forward, 1);
+            for (int c = 0; c < net.size(); c++) {
+                assertEquals(force[c], batchedForce[c * net.batch() + s], 1e-14, "force " + c + " sample " + s);
+                assertEquals(step[c], stepped[c * net.batch() + s], 1e-14, "Euler step " + c + " sample " + s);
+                assertEquals(forward[c], forwarded[c * net.batch() + s], 1e-14, "forward " + c + " sample " + s);
             }
         }
     }
@@ -145,6 +141,71 @@ class GenericKernelPropertyTest {
                     / (2 * h);
             assertEquals(state[c] - alphaDt * gradient, newState[c], 1e-8 * (1 + Math.abs(gradient)),
                     "stalk coordinate " + c + " of " + arch);
+        }
+    }
+
+    /**
+     * A seeded random architecture of {@code depth} layers (widths up to 6, any head), its network
+     * and kernel, and a batch of {@code extra} samples, plus {@link Workspace#ROW_BATCH} if {@code rows}.
+     */
+    private record RandomCase(SplittableRandom random, int batch, Architecture arch, double[] params,
+            GenericKernel kernel) {
+        static RandomCase of(long seed, int depth, int extra, boolean rows) {
+            SplittableRandom random = new SplittableRandom(seed);
+            Architecture arch = RandomNetworks.architecture(random, depth, 6, true);
+            return new RandomCase(random, extra + (rows ? Workspace.ROW_BATCH : 0), arch,
+                    RandomNetworks.network(random, arch).parameters(), new GenericKernel(arch));
+        }
+
+        SheafLayout layout() {
+            return kernel.layout();
+        }
+
+        int size() {
+            return kernel.layout().stateSize();
+        }
+    }
+
+    /**
+     * A training step on a batch moves each sample's stalks as a step on that sample alone would, and
+     * the weights by the sum of the single-sample weight changes (the gradient is a sum over the
+     * samples): on small batches and on batches large enough for the row loops.
+     */
+    @Property(tries = 30)
+    void batchedTrainingStepIsTheSumOfSingleSampleSteps(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int depth,
+            @ForAll @IntRange(min = 2, max = 9) int extra, @ForAll boolean rows) {
+        RandomCase net = RandomCase.of(seed, depth, extra, rows);
+        int outputs = net.arch().outputs();
+        double[] state = RandomNetworks.gaussian(net.random(), net.size() * net.batch());
+        double[] targets = RandomNetworks.gaussian(net.random(), outputs * net.batch());
+        double[] batchParams = net.params().clone();
+        double[] batchState = state.clone();
+        net.kernel().trainingStep(batchParams, batchState, targets, 0.01, 0.002, Pins.none().compile(net.layout(), net.batch()),
+                new Workspace(net.layout(), net.batch()));
+
+        double[] summed = net.params().clone();
+        Workspace one = new Workspace(net.layout(), 1);
+        PinSet pins = Pins.none().compile(net.layout(), 1);
+        for (int s = 0; s < net.batch(); s++) {
+            double[] single = new double[net.size()];
+            for (int c = 0; c < net.size(); c++) {
+                single[c] = state[c * net.batch() + s];
+            }
+            double[] target = new double[outputs];
+            for (int i = 0; i < outputs; i++) {
+                target[i] = targets[i * net.batch() + s];
+            }
+            double[] singleParams = net.params().clone();
+            net.kernel().trainingStep(singleParams, single, target, 0.01, 0.002, pins, one);
+            for (int k = 0; k < net.params().length; k++) {
+                summed[k] += singleParams[k] - net.params()[k];
+            }
+            for (int c = 0; c < net.size(); c++) {
+                assertEquals(single[c], batchState[c * net.batch() + s], 1e-14, "stalk " + c + " sample " + s);
+            }
+        }
+        for (int k = 0; k < net.params().length; k++) {
+            assertEquals(summed[k], batchParams[k], 1e-12 * (1 + Math.abs(net.params()[k])), "parameter " + k);
         }
     }
 

@@ -1,0 +1,157 @@
+package dev.sheaf4j.kernel;
+
+/**
+ * The loops of one layer's edges on a batch held one array per coordinate ({@code rows[k][s]}),
+ * the form the hot steps use from {@link Workspace#ROW_BATCH} samples on. Every access in an inner
+ * loop is {@code row[s]}, so the JIT sees how all of them line up and vectorises the loop, which it
+ * does not do for rows at offsets computed at run time in one flat array (see
+ * {@code RowLayoutBenchmark}). Row indices are stalk or edge coordinates; {@code w} and {@code b}
+ * are the offsets of {@code W_l} and {@code b_l} in the parameter array. Sums run in the same order
+ * as in {@link LayerLoops}, so both give the same results.
+ */
+public final class RowLoops {
+    /** Input rows taken per pass over an output row, as in {@link LayerLoops}. */
+    private static final int GROUP = 4;
+
+    private RowLoops() {
+    }
+
+    /** {@code out[r + i] = W src[from..] + b - z[zFrom + i]} for the {@code rows} rows of {@code W_l}: the weight edge's residual. */
+    public static void residual(double[] p, int w, int b, int rows, int cols, double[][] src, int from, double[][] z,
+            int zFrom, double[][] out, int r, int batch) {
+        for (int i = 0; i < rows; i++) {
+            java.util.Arrays.fill(out[r + i], 0, batch, p[b + i]);
+        }
+        int block = Math.max(GROUP, 32_768 / batch & ~3);
+        for (int j0 = 0; j0 < cols; j0 += block) {
+            int j1 = Math.min(cols, j0 + block);
+            for (int i = 0; i < rows; i++) {
+                accumulate(out[r + i], src, from, p, w + i * cols, 1, 1.0, j0, j1, batch);
+            }
+        }
+        for (int i = 0; i < rows; i++) {
+            double[] o = out[r + i];
+            double[] zi = z[zFrom + i];
+            for (int s = 0; s < batch; s++) {
+                o[s] -= zi[s];
+            }
+        }
+    }
+
+    /**
+     * {@code dst[s] += sum_j sign p[at + j * stride] rows[from + j][s]} over {@code j0 <= j < j1}, four
+     * rows per pass, added in the order of {@code j} ({@code sign} is 1 or -1, so the product is exact).
+     */
+    private static void accumulate(double[] dst, double[][] rows, int from, double[] p, int at, int stride,
+            double sign, int j0, int j1, int batch) {
+        int j = j0;
+        for (; j + GROUP <= j1; j += GROUP) {
+            double w0 = sign * p[at + j * stride];
+            double w1 = sign * p[at + (j + 1) * stride];
+            double w2 = sign * p[at + (j + 2) * stride];
+            double w3 = sign * p[at + (j + 3) * stride];
+            double[] x0 = rows[from + j];
+            double[] x1 = rows[from + j + 1];
+            double[] x2 = rows[from + j + 2];
+            double[] x3 = rows[from + j + 3];
+            for (int s = 0; s < batch; s++) {
+                dst[s] = dst[s] + w0 * x0[s] + w1 * x1[s] + w2 * x2[s] + w3 * x3[s];
+            }
+        }
+        for (; j < j1; j++) {
+            double wj = sign * p[at + j * stride];
+            double[] x = rows[from + j];
+            for (int s = 0; s < batch; s++) {
+                dst[s] += wj * x[s];
+            }
+        }
+    }
+
+    /** {@code out[o + j] = m(z[zFrom + j]) z - a[aFrom + j]} for {@code count} rows: the activation edge's residual. */
+    public static void activationResidual(double[][] z, int zFrom, double[][] a, int aFrom, double[][] out, int o,
+            int count, double slope, int batch) {
+        for (int j = 0; j < count; j++) {
+            double[] zj = z[zFrom + j];
+            double[] aj = a[aFrom + j];
+            double[] oj = out[o + j];
+            for (int s = 0; s < batch; s++) {
+                oj[s] = LayerLoops.activation(zj[s], slope) - aj[s];
+            }
+        }
+    }
+
+    /**
+     * The activation edge's forces for {@code count} rows: {@code f[zFrom + j] = d[r + j] - m s} and
+     * {@code f[aFrom + j] = s}, with {@code s = d[sFrom + j]}.
+     */
+    public static void activationForces(double[][] z, int zFrom, int aFrom, double[][] d, int r, int sFrom,
+            double[][] f, int count, double slope, int batch) {
+        for (int j = 0; j < count; j++) {
+            double[] zj = z[zFrom + j];
+            double[] rj = d[r + j];
+            double[] sj = d[sFrom + j];
+            double[] fz = f[zFrom + j];
+            for (int s = 0; s < batch; s++) {
+                fz[s] = rj[s] - LayerLoops.mask(zj[s], slope) * sj[s];
+            }
+            System.arraycopy(sj, 0, f[aFrom + j], 0, batch);
+        }
+    }
+
+    /** {@code dst[to + j] -= sum_i W_ij r[from + i]} for every column {@code j}: the weight edge's pull on its input. */
+    public static void pullBack(double[] p, int w, int rows, int cols, double[][] r, int from, double[][] dst, int to,
+            int batch) {
+        int block = Math.max(GROUP, 32_768 / batch & ~3);
+        for (int i0 = 0; i0 < rows; i0 += block) {
+            int i1 = Math.min(rows, i0 + block);
+            for (int j = 0; j < cols; j++) {
+                accumulate(dst[to + j], r, from, p, w + j, cols, -1.0, i0, i1, batch);
+            }
+        }
+    }
+
+    /**
+     * {@code W -= betaDt sum_s r a^T} and {@code b -= betaDt sum_s r}, with {@code r = d[r..]} and
+     * {@code a = state[a..]}: for each row of {@code W}, its bias and weights in threes, each three
+     * sums over the samples taken in one pass ({@code ones} is a row of ones, for the bias).
+     */
+    public static void descend(double[] p, int w, int b, int rows, int cols, double[][] d, int r, double[][] state,
+            int a, double[] ones, double[] sums, int batch, double betaDt) {
+        for (int i = 0; i < rows; i++) {
+            double[] ri = d[r + i];
+            for (int j = -1; j < cols; j += 3) {
+                double[] x0 = j < 0 ? ones : state[a + j];
+                double[] x1 = j + 1 < cols ? state[a + j + 1] : ones;
+                double[] x2 = j + 2 < cols ? state[a + j + 2] : ones;
+                threeDots(ri, x0, x1, x2, batch, sums);
+                for (int k = 0; k < 3 && j + k < cols; k++) {
+                    p[j + k < 0 ? b + i : w + i * cols + j + k] -= betaDt * sums[k];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code sums[k] = sum_s r[s] x_k[s]} for three rows {@code x_k}, each in four interleaved partial
+     * sums, so that twelve multiply-adds are in flight at once.
+     */
+    private static void threeDots(double[] r, double[] x0, double[] x1, double[] x2, int n, double[] sums) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        double c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        int s = 0;
+        for (; s + 4 <= n; s += 4) {
+            // one line per sample of the four: its product with each of the three rows
+            a0 = Math.fma(r[s], x0[s], a0); b0 = Math.fma(r[s], x1[s], b0); c0 = Math.fma(r[s], x2[s], c0);
+            a1 = Math.fma(r[s + 1], x0[s + 1], a1); b1 = Math.fma(r[s + 1], x1[s + 1], b1); c1 = Math.fma(r[s + 1], x2[s + 1], c1);
+            a2 = Math.fma(r[s + 2], x0[s + 2], a2); b2 = Math.fma(r[s + 2], x1[s + 2], b2); c2 = Math.fma(r[s + 2], x2[s + 2], c2);
+            a3 = Math.fma(r[s + 3], x0[s + 3], a3); b3 = Math.fma(r[s + 3], x1[s + 3], b3); c3 = Math.fma(r[s + 3], x2[s + 3], c3);
+        }
+        for (; s < n; s++) {
+            a0 = Math.fma(r[s], x0[s], a0); b0 = Math.fma(r[s], x1[s], b0); c0 = Math.fma(r[s], x2[s], c0);
+        }
+        sums[0] = (a0 + a1) + (a2 + a3);
+        sums[1] = (b0 + b1) + (b2 + b3);
+        sums[2] = (c0 + c1) + (c2 + c3);
+    }
+}
