@@ -68,8 +68,7 @@ public abstract class AbstractSheafKernel implements SheafKernel {
         if (workspace.usesRows()) {
             RowBuffers rows = workspace.rows();
             rows.load(state, rows.state);
-            rowPass.linearDiscrepancies(params, rows, batch);
-            rowPass.linearForces(params, rows, batch);
+            rowPass.edges(params, rows, batch);
             rows.store(rows.discrepancy, 0, rows.discrepancy.length, d);
             rows.store(rows.force, 0, layout.linearEnd(), out);
             outputDiscrepancy(state, batch, d);
@@ -108,32 +107,54 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     public final double trainingStep(double[] params, double[] state, double[] targets, double alphaDt,
             double betaDt, PinSet pins, Workspace workspace) {
         int batch = workspace.batch();
+        double[] p = workspace.outputValues();
+        OutputMap.apply(architecture.head(), state, layout.preOffset(layout.layers()) * batch, p, 0,
+                architecture.outputs(), batch);
+        if (workspace.usesRows()) {
+            return trainingStepOnRows(params, state, targets, p, alphaDt, betaDt, pins, workspace.rows(), batch);
+        }
         double[] d = workspace.discrepancy();
         double[] f = workspace.force();
-        RowBuffers rows = workspace.usesRows() ? workspace.rows() : null;
-        if (rows != null) {
-            rows.load(state, rows.state);
-            rowPass.linearDiscrepancies(params, rows, batch);
-            rowPass.linearForces(params, rows, batch);
-            rows.store(rows.force, 0, layout.linearEnd(), f);
-        } else {
-            linearDiscrepancies(params, state, batch, d);
-            linearForces(params, state, batch, d, f);
-        }
+        linearDiscrepancies(params, state, batch, d);
+        linearForces(params, state, batch, d, f);
         int z = layout.preOffset(layout.layers()) * batch;
         int n = architecture.outputs() * batch;
-        double[] p = workspace.outputValues();
-        OutputMap.apply(architecture.head(), state, z, p, 0, architecture.outputs(), batch);
         for (int i = 0; i < n; i++) {
             f[z + i] -= p[i] - targets[i];
         }
         pins.addSoftForces(state, f);
-        if (rows != null) {
-            rowPass.descend(params, rows, batch, betaDt);
-        } else {
-            descendWeights(params, state, batch, d, betaDt);
-        }
+        descendWeights(params, state, batch, d, betaDt);
         return advance(state, f, alphaDt, pins, layout.linearEnd(), batch);
+    }
+
+    /**
+     * The training step with the stalks copied into {@code rows}: the same arithmetic in the same
+     * order as on the flat arrays, with every loop over the samples of one row.
+     */
+    private double trainingStepOnRows(double[] params, double[] state, double[] targets, double[] p, double alphaDt,
+            double betaDt, PinSet pins, RowBuffers rows, int batch) {
+        rows.load(state, rows.state);
+        rowPass.edges(params, rows, batch);
+        int z = layout.preOffset(layout.layers());
+        for (int i = 0; i < architecture.outputs(); i++) {
+            double[] f = rows.force[z + i];
+            for (int s = 0; s < batch; s++) {
+                f[s] -= p[i * batch + s] - targets[i * batch + s];
+            }
+        }
+        for (int k = 0; k < pins.softCount(); k++) {
+            int index = pins.softIndex(k);
+            if (index < layout.linearEnd()) {
+                double gamma = pins.softStrength(k);
+                double[] f = rows.force[index];
+                double[] v = rows.state[index];
+                for (int s = 0; s < batch; s++) {
+                    f[s] -= gamma * (v[s] - pins.softTarget(k, s));
+                }
+            }
+        }
+        rowPass.descend(params, rows, batch, betaDt);
+        return alphaDt * rows.advance(state, alphaDt, pins.freeRuns(), layout.linearEnd());
     }
 
     /**

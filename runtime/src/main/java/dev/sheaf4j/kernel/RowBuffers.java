@@ -11,8 +11,11 @@ final class RowBuffers {
     final double[][] force;
     /** A row of ones, the factor of the bias in the weight gradient. */
     final double[] ones;
+
     /** Scratch for three gradient sums. */
     final double[] sums = new double[3];
+    /** Scratch for the largest force of each sample. */
+    private final double[] largest;
     private final int batch;
 
     RowBuffers(int stateSize, int discrepancySize, int batch) {
@@ -21,6 +24,8 @@ final class RowBuffers {
         this.discrepancy = new double[discrepancySize][batch];
         this.force = new double[stateSize][batch];
         this.ones = new double[batch];
+        this.largest = new double[batch];
+
         java.util.Arrays.fill(ones, 1.0);
     }
 
@@ -36,5 +41,30 @@ final class RowBuffers {
         for (int k = from; k < to; k++) {
             System.arraycopy(rows[k], 0, values, k * batch, batch);
         }
+    }
+
+    /**
+     * {@code v += alphaDt f} on the rows of the free runs ({@code [runs[2k], runs[2k+1])}, cut at
+     * {@code end}), each moved row copied back into the flat {@code values}; returns {@code max |f|}
+     * over those rows, NaN if any force is NaN.
+     */
+    double advance(double[] values, double alphaDt, int[] runs, int end) {
+        java.util.Arrays.fill(largest, 0.0);
+        for (int k = 0; k < runs.length; k += 2) {
+            for (int c = runs[k]; c < Math.min(runs[k + 1], end); c++) {
+                double[] v = state[c];
+                double[] f = force[c];
+                for (int s = 0; s < batch; s++) {
+                    v[s] += alphaDt * f[s];
+                    largest[s] = Math.max(largest[s], Math.abs(f[s]));
+                }
+                System.arraycopy(v, 0, values, c * batch, batch);
+            }
+        }
+        double max = 0;
+        for (double m : largest) {
+            max = Math.max(max, m);
+        }
+        return max;
     }
 }

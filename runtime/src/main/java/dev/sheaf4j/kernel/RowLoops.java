@@ -16,7 +16,10 @@ public final class RowLoops {
     private RowLoops() {
     }
 
-    /** {@code out[r + i] = W src[from..] + b - z[zFrom + i]} for the {@code rows} rows of {@code W_l}: the weight edge's residual. */
+    /**
+     * {@code out[r + i] = W src[from..] + b - z[zFrom + i]} for the {@code rows} rows of {@code W_l}:
+     * the weight edge's residual.
+     */
     public static void residual(double[] p, int w, int b, int rows, int cols, double[][] src, int from, double[][] z,
             int zFrom, double[][] out, int r, int batch) {
         for (int i = 0; i < rows; i++) {
@@ -39,8 +42,9 @@ public final class RowLoops {
     }
 
     /**
-     * {@code dst[s] += sum_j sign p[at + j * stride] rows[from + j][s]} over {@code j0 <= j < j1}, four
-     * rows per pass, added in the order of {@code j} ({@code sign} is 1 or -1, so the product is exact).
+     * {@code dst[s] += sum_j sign p[at + j * stride] rows[from + j][s]} over {@code j0 <= j < j1}, up
+     * to four rows per pass, added in the order of {@code j} ({@code sign} is 1 or -1, so the product
+     * is exact).
      */
     private static void accumulate(double[] dst, double[][] rows, int from, double[] p, int at, int stride,
             double sign, int j0, int j1, int batch) {
@@ -58,43 +62,45 @@ public final class RowLoops {
                 dst[s] = dst[s] + w0 * x0[s] + w1 * x1[s] + w2 * x2[s] + w3 * x3[s];
             }
         }
-        for (; j < j1; j++) {
-            double wj = sign * p[at + j * stride];
-            double[] x = rows[from + j];
+        if (j + 1 < j1) {
+            double w0 = sign * p[at + j * stride];
+            double w1 = sign * p[at + (j + 1) * stride];
+            double[] x0 = rows[from + j];
+            double[] x1 = rows[from + j + 1];
             for (int s = 0; s < batch; s++) {
-                dst[s] += wj * x[s];
+                dst[s] = dst[s] + w0 * x0[s] + w1 * x1[s];
             }
+            j += 2;
         }
-    }
-
-    /** {@code out[o + j] = m(z[zFrom + j]) z - a[aFrom + j]} for {@code count} rows: the activation edge's residual. */
-    public static void activationResidual(double[][] z, int zFrom, double[][] a, int aFrom, double[][] out, int o,
-            int count, double slope, int batch) {
-        for (int j = 0; j < count; j++) {
-            double[] zj = z[zFrom + j];
-            double[] aj = a[aFrom + j];
-            double[] oj = out[o + j];
+        if (j < j1) {
+            double w0 = sign * p[at + j * stride];
+            double[] x0 = rows[from + j];
             for (int s = 0; s < batch; s++) {
-                oj[s] = LayerLoops.activation(zj[s], slope) - aj[s];
+                dst[s] += w0 * x0[s];
             }
         }
     }
 
     /**
-     * The activation edge's forces for {@code count} rows: {@code f[zFrom + j] = d[r + j] - m s} and
-     * {@code f[aFrom + j] = s}, with {@code s = d[sFrom + j]}.
+     * The activation edges of {@code count} rows in one pass: the residual {@code s = m(z) z - a}
+     * into {@code d[sFrom + j]}, and the forces {@code f[zFrom + j] = r - m s} (with
+     * {@code r = d[rFrom + j]}, the weight edge's residual) and {@code f[aFrom + j] = s}.
      */
-    public static void activationForces(double[][] z, int zFrom, int aFrom, double[][] d, int r, int sFrom,
+    public static void activationEdges(double[][] state, int zFrom, int aFrom, double[][] d, int rFrom, int sFrom,
             double[][] f, int count, double slope, int batch) {
         for (int j = 0; j < count; j++) {
-            double[] zj = z[zFrom + j];
-            double[] rj = d[r + j];
-            double[] sj = d[sFrom + j];
+            double[] z = state[zFrom + j];
+            double[] a = state[aFrom + j];
+            double[] sd = d[sFrom + j];
+            double[] r = d[rFrom + j];
             double[] fz = f[zFrom + j];
+            double[] fa = f[aFrom + j];
             for (int s = 0; s < batch; s++) {
-                fz[s] = rj[s] - LayerLoops.mask(zj[s], slope) * sj[s];
+                double sv = LayerLoops.activation(z[s], slope) - a[s];
+                sd[s] = sv;
+                fz[s] = r[s] - LayerLoops.mask(z[s], slope) * sv;
+                fa[s] = sv;
             }
-            System.arraycopy(sj, 0, f[aFrom + j], 0, batch);
         }
     }
 

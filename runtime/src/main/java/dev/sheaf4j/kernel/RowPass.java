@@ -4,7 +4,7 @@ import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.SheafLayout;
 
 /**
- * The three primitives of the weight and activation edges (discrepancies, forces, weight descent)
+ * The primitives of the weight and activation edges (discrepancies and forces, weight descent)
  * for any architecture on a batch in {@link RowBuffers}: what {@link AbstractSheafKernel} runs for
  * the hot steps from {@link Workspace#ROW_BATCH} samples on, whatever the concrete kernel.
  */
@@ -19,38 +19,31 @@ final class RowPass {
         this.inputs = arch.inputs();
     }
 
-    /** {@code r_l} and {@code s_l} of every layer into {@code rows.discrepancy}, from {@code rows.state}. */
-    void linearDiscrepancies(double[] params, RowBuffers rows, int batch) {
+    /**
+     * {@code r_l} and {@code s_l} of every layer into {@code rows.discrepancy}, from {@code rows.state},
+     * and the forces of the weight and activation edges on {@code x .. z_(k+1)} into {@code rows.force},
+     * the activation edges' in the pass that computes their residuals.
+     */
+    void edges(double[] params, RowBuffers rows, int batch) {
+        double[][] force = rows.force;
+        for (int j = 0; j < inputs; j++) {
+            java.util.Arrays.fill(force[j], 0.0);
+        }
         for (int l = 1; l <= arch.layers(); l++) {
             int z = layout.preOffset(l);
             RowLoops.residual(params, arch.weightOffset(l), arch.biasOffset(l), arch.width(l), arch.width(l - 1),
                     rows.state, layout.postOffset(l - 1), rows.state, z, rows.discrepancy, z - inputs, batch);
             if (l < arch.layers()) {
                 int a = layout.postOffset(l);
-                RowLoops.activationResidual(rows.state, z, rows.state, a, rows.discrepancy, a - inputs, arch.width(l),
-                        arch.slope(l), batch);
-            }
-        }
-    }
-
-    /** The forces of the weight and activation edges on {@code x .. z_(k+1)} into {@code rows.force}. */
-    void linearForces(double[] params, RowBuffers rows, int batch) {
-        for (int j = 0; j < inputs; j++) {
-            java.util.Arrays.fill(rows.force[j], 0.0);
-        }
-        for (int l = 1; l <= arch.layers(); l++) {
-            int z = layout.preOffset(l);
-            if (l < arch.layers()) {
-                int a = layout.postOffset(l);
-                RowLoops.activationForces(rows.state, z, a, rows.discrepancy, z - inputs, a - inputs, rows.force,
+                RowLoops.activationEdges(rows.state, z, a, rows.discrepancy, z - inputs, a - inputs, force,
                         arch.width(l), arch.slope(l), batch);
             } else {
                 for (int i = 0; i < arch.width(l); i++) {
-                    System.arraycopy(rows.discrepancy[z - inputs + i], 0, rows.force[z + i], 0, batch);
+                    System.arraycopy(rows.discrepancy[z - inputs + i], 0, force[z + i], 0, batch);
                 }
             }
             RowLoops.pullBack(params, arch.weightOffset(l), arch.width(l), arch.width(l - 1), rows.discrepancy,
-                    z - inputs, rows.force, layout.postOffset(l - 1), batch);
+                    z - inputs, force, layout.postOffset(l - 1), batch);
         }
     }
 

@@ -26,9 +26,9 @@ import org.ejml.data.DMatrixRMaj;
  * <p>The energy is piecewise quadratic in the stalks: quadratic for each activation pattern. Each
  * iteration solves the Newton system of the current pattern by a block-tridiagonal Cholesky
  * factorisation ({@link BlockSystem}); when that step would leave the pattern, it takes instead an
- * implicit Euler step of the heat equation (the same system with a diagonal shift, shortened as
- * long as the steps stay inside their patterns), so that the iterates cross from pattern to pattern
- * where diffusion would and settle in the same basin. It moves along the step to the best of the points where
+ * implicit Euler step of the heat equation (the same system with a diagonal shift, halved while
+ * the steps stay inside their patterns, so the implicit steps double in length), so that the
+ * iterates cross from pattern to pattern where diffusion would and settle in the same basin. It moves along the step to the best of the points where
  * a hidden pre-activation crosses zero and the full step, by exact evaluation of the energy, so the
  * energy never increases. A pre-activation whose Newton steps point back and forth across zero is
  * held at the kink {@code z = 0} and released when its one-sided derivatives say so. The result is
@@ -247,8 +247,9 @@ public final class PinnedEquilibrium {
                 boolean insidePiece = move[0] == 1.0 && crossings(v, step).isEmpty();
                 changes += applyMove(v, step, move[0]);
                 if (shifted && insidePiece) {
-                    // an implicit step that stayed in its pattern lets the next one be longer
-                    shift = shift < 1e-12 * initialShift ? 0 : shift / 8;
+                    // an implicit step that stayed in its pattern lets the next one be twice as long; an
+                    // eightfold lengthening jumped past the basin diffusion settles in (see the tests)
+                    shift = shift < 1e-12 * initialShift ? 0 : shift / 2;
                 }
                 energy = move[1];
                 trace.add(energy);

@@ -17,6 +17,7 @@ import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.sheaf.Spectrum;
 import java.util.SplittableRandom;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -84,6 +85,17 @@ class PinnedEquilibriumPropertyTest {
         for (int i = 0; i < want.length; i++) {
             assertEquals(want[i], got[i], 1e-7, "state entry " + i + " of " + arch + " with " + pins.pins());
         }
+    }
+
+    /**
+     * A case jqwik found: [4, 3, 5, 5] softmax with soft pins on a_2[0] and a_1[2]. With implicit steps
+     * lengthened eightfold after each step that stayed in its pattern, the exact solver settled in
+     * pattern 001|00101 at energy 0.2619 while diffusion went on to 001|10101 at 0.2262; doubling
+     * them follows diffusion there.
+     */
+    @Example
+    void exactSolveFollowsDiffusionOnAFoundCase() {
+        exactSolveMatchesLongDiffusionWhereverItSettles(129, 3);
     }
 
     @Property(tries = 60)
