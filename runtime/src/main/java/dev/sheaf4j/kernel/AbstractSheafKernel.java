@@ -67,7 +67,7 @@ public abstract class AbstractSheafKernel implements SheafKernel {
         double[] d = workspace.discrepancy();
         if (workspace.usesRows()) {
             RowBuffers rows = workspace.rows();
-            rows.load(state, rows.state);
+            rows.load(state, rows.state, 0, rows.state.length);
             rowPass.edges(params, rows, batch);
             rows.store(rows.discrepancy, 0, rows.discrepancy.length, d);
             rows.store(rows.force, 0, layout.linearEnd(), out);
@@ -76,20 +76,30 @@ public abstract class AbstractSheafKernel implements SheafKernel {
             discrepancies(params, state, batch, d);
             linearForces(params, state, batch, d, out);
         }
-        if (architecture.hasOutputVertex()) {
-            int a = layout.outputVertexOffset() * batch;
-            int o = a - architecture.inputs() * batch;
-            int z = layout.preOffset(layout.layers()) * batch;
-            int n = architecture.outputs();
-            System.arraycopy(d, o, out, a, n * batch);
-            if (mode == OutputEdgeMode.JACOBIAN) {
-                double[] p = workspace.outputValues();
-                OutputMap.apply(architecture.head(), state, z, p, 0, n, batch);
-                OutputMap.subtractJacobianTranspose(architecture.head(), p, d, o, out, z, n, batch);
-            } else {
-                for (int i = 0; i < n * batch; i++) {
-                    out[z + i] -= d[o + i];
-                }
+        outputEdgeForces(state, mode, workspace, d, out);
+    }
+
+    /**
+     * The output edge's forces, given its discrepancy in {@code d}: on {@code a_out} the residual, on
+     * {@code z_(k+1)} its pull as {@code mode} says. Nothing without an {@code a_out}.
+     */
+    private void outputEdgeForces(double[] state, OutputEdgeMode mode, Workspace workspace, double[] d, double[] out) {
+        if (!architecture.hasOutputVertex()) {
+            return;
+        }
+        int batch = workspace.batch();
+        int a = layout.outputVertexOffset() * batch;
+        int o = a - architecture.inputs() * batch;
+        int z = layout.preOffset(layout.layers()) * batch;
+        int n = architecture.outputs();
+        System.arraycopy(d, o, out, a, n * batch);
+        if (mode == OutputEdgeMode.JACOBIAN) {
+            double[] p = workspace.outputValues();
+            OutputMap.apply(architecture.head(), state, z, p, 0, n, batch);
+            OutputMap.subtractJacobianTranspose(architecture.head(), p, d, o, out, z, n, batch);
+        } else {
+            for (int i = 0; i < n * batch; i++) {
+                out[z + i] -= d[o + i];
             }
         }
     }
@@ -98,9 +108,25 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     public final double eulerStep(double[] params, double[] state, double alphaDt, OutputEdgeMode mode, PinSet pins,
             Workspace workspace) {
         double[] f = workspace.force();
-        forces(params, state, mode, workspace, f);
-        pins.addSoftForces(state, f);
-        return advance(state, f, alphaDt, pins, layout.stateSize(), workspace.batch());
+        if (!workspace.usesRows()) {
+            forces(params, state, mode, workspace, f);
+            pins.addSoftForces(state, f);
+            return advance(state, f, alphaDt, pins, layout.stateSize(), workspace.batch());
+        }
+        int batch = workspace.batch();
+        RowBuffers rows = workspace.rows();
+        rows.load(state, rows.state, 0, rows.state.length);
+        rowPass.edges(params, rows, batch);
+        if (architecture.hasOutputVertex()) {
+            int z = layout.preOffset(layout.layers());
+            double[] d = workspace.discrepancy();
+            rows.store(rows.force, z, z + architecture.outputs(), f);
+            outputDiscrepancy(state, batch, d);
+            outputEdgeForces(state, mode, workspace, d, f);
+            rows.load(f, rows.force, z, layout.stateSize());
+        }
+        addSoftForces(pins, rows, layout.stateSize(), batch);
+        return alphaDt * rows.advance(state, alphaDt, pins.freeRuns(), layout.stateSize());
     }
 
     @Override
@@ -127,24 +153,11 @@ public abstract class AbstractSheafKernel implements SheafKernel {
         return advance(state, f, alphaDt, pins, layout.linearEnd(), batch);
     }
 
-    /**
-     * The training step with the stalks copied into {@code rows}: the same arithmetic in the same
-     * order as on the flat arrays, with every loop over the samples of one row.
-     */
-    private double trainingStepOnRows(double[] params, double[] state, double[] targets, double[] p, double alphaDt,
-            double betaDt, PinSet pins, RowBuffers rows, int batch) {
-        rows.load(state, rows.state);
-        rowPass.edges(params, rows, batch);
-        int z = layout.preOffset(layout.layers());
-        for (int i = 0; i < architecture.outputs(); i++) {
-            double[] f = rows.force[z + i];
-            for (int s = 0; s < batch; s++) {
-                f[s] -= p[i * batch + s] - targets[i * batch + s];
-            }
-        }
+    /** Adds the force {@code -gamma (v - t)} of every soft pin below coordinate {@code end} to the force rows. */
+    private static void addSoftForces(PinSet pins, RowBuffers rows, int end, int batch) {
         for (int k = 0; k < pins.softCount(); k++) {
             int index = pins.softIndex(k);
-            if (index < layout.linearEnd()) {
+            if (index < end) {
                 double gamma = pins.softStrength(k);
                 double[] f = rows.force[index];
                 double[] v = rows.state[index];
@@ -153,6 +166,24 @@ public abstract class AbstractSheafKernel implements SheafKernel {
                 }
             }
         }
+    }
+
+    /**
+     * The training step with the stalks copied into {@code rows}: the same arithmetic in the same
+     * order as on the flat arrays, with every loop over the samples of one row.
+     */
+    private double trainingStepOnRows(double[] params, double[] state, double[] targets, double[] p, double alphaDt,
+            double betaDt, PinSet pins, RowBuffers rows, int batch) {
+        rows.load(state, rows.state, 0, rows.state.length);
+        rowPass.edges(params, rows, batch);
+        int z = layout.preOffset(layout.layers());
+        for (int i = 0; i < architecture.outputs(); i++) {
+            double[] f = rows.force[z + i];
+            for (int s = 0; s < batch; s++) {
+                f[s] -= p[i * batch + s] - targets[i * batch + s];
+            }
+        }
+        addSoftForces(pins, rows, layout.linearEnd(), batch);
         rowPass.descend(params, rows, batch, betaDt);
         return alphaDt * rows.advance(state, alphaDt, pins.freeRuns(), layout.linearEnd());
     }

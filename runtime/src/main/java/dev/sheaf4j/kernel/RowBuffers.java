@@ -29,9 +29,9 @@ final class RowBuffers {
         java.util.Arrays.fill(ones, 1.0);
     }
 
-    /** Copies the flat {@code values} into {@code rows}. */
-    void load(double[] values, double[][] rows) {
-        for (int k = 0; k < rows.length; k++) {
+    /** Copies rows {@code from..to-1} of the flat {@code values} into {@code rows}. */
+    void load(double[] values, double[][] rows, int from, int to) {
+        for (int k = from; k < to; k++) {
             System.arraycopy(values, k * batch, rows[k], 0, batch);
         }
     }

@@ -52,7 +52,7 @@ class GenericKernelPropertyTest {
     /** On small batches (flat loops) and from {@link Workspace#ROW_BATCH} on (row loops). */
     @Property(tries = 40)
     void batchedOperationsEqualPerSampleOperations(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int depth,
-            @ForAll @IntRange(min = 2, max = 7) int extra, @ForAll boolean rows) {
+            @ForAll @IntRange(min = 2, max = 7) int extra, @ForAll boolean rows, @ForAll OutputEdgeMode mode) {
         RandomCase net = RandomCase.of(seed, depth, extra, rows);
         double[] batched = RandomNetworks.gaussian(net.random(), net.size() * net.batch());
         Coordinate pinned = Coordinate.pre(1, 0);
@@ -64,7 +64,7 @@ class GenericKernelPropertyTest {
         double[] stepped = batched.clone();
         PinSet batchPins = pins.compile(net.layout(), net.batch());
         batchPins.applyHard(stepped);
-        net.kernel().eulerStep(net.params(), stepped, 0.01, OutputEdgeMode.IDENTITY, batchPins, ws);
+        net.kernel().eulerStep(net.params(), stepped, 0.01, mode, batchPins, ws);
         double[] forwarded = batched.clone();
         net.kernel().forward(net.params(), forwarded, net.batch());
 
@@ -80,7 +80,7 @@ class GenericKernelPropertyTest {
             PinSet singlePins = Pins.builder().hard(pinned, pinValues[s])
                     .soft(Coordinate.pre(net.arch().layers(), 0), 0.5, 2.0).build().compile(net.layout(), 1);
             singlePins.applyHard(step);
-            net.kernel().eulerStep(net.params(), step, 0.01, OutputEdgeMode.IDENTITY, singlePins, one);
+            net.kernel().eulerStep(net.params(), step, 0.01, mode, singlePins, one);
             double[] forward = single.clone();
             net.kernel().forward(net.params(), forward, 1);
             for (int c = 0; c < net.size(); c++) {
