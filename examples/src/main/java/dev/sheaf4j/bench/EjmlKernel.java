@@ -22,7 +22,7 @@ public final class EjmlKernel extends AbstractSheafKernel {
     }
 
     private EjmlKernel(SheafLayout layout) {
-        super(layout);
+        super(layout, false);
         this.layout = layout;
         this.arch = layout.architecture();
         this.inputs = arch.inputs();

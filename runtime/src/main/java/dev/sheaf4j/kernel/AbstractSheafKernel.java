@@ -9,7 +9,9 @@ import java.util.Objects;
  * The part of a {@link SheafKernel} that is the same for every architecture: the output edge, pins,
  * the Euler and training updates. A concrete kernel supplies the forward pass and the three
  * primitives of the weight and activation edges: their discrepancies, their forces, and the weight
- * descent step.
+ * descent step. From {@link Workspace#ROW_BATCH} samples on, forces, Euler and training steps run
+ * the same arithmetic on one array per coordinate instead ({@link RowLoops}), whatever the concrete
+ * kernel, since the JIT vectorises those loops and not the flat ones.
  */
 public abstract class AbstractSheafKernel implements SheafKernel {
     private final SheafLayout layout;
@@ -18,9 +20,22 @@ public abstract class AbstractSheafKernel implements SheafKernel {
 
     /** A kernel for {@code layout}'s sheaf. */
     protected AbstractSheafKernel(SheafLayout layout) {
+        this(layout, true);
+    }
+
+    /**
+     * A kernel for {@code layout}'s sheaf that, unless {@code rowLoops}, runs its own primitives at
+     * every batch size and never the shared row loops: for baselines timed against those loops.
+     */
+    protected AbstractSheafKernel(SheafLayout layout, boolean rowLoops) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.architecture = layout.architecture();
-        this.rowPass = new RowPass(layout);
+        this.rowPass = rowLoops ? new RowPass(layout) : null;
+    }
+
+    /** Whether this step runs on rows: a row-loop kernel on a batch of at least {@link Workspace#ROW_BATCH}. */
+    private boolean onRows(Workspace workspace) {
+        return rowPass != null && workspace.usesRows();
     }
 
     @Override
@@ -65,7 +80,7 @@ public abstract class AbstractSheafKernel implements SheafKernel {
             double[] out) {
         int batch = workspace.batch();
         double[] d = workspace.discrepancy();
-        if (workspace.usesRows()) {
+        if (onRows(workspace)) {
             RowBuffers rows = workspace.rows();
             rows.load(state, rows.state, 0, rows.state.length);
             rowPass.edges(params, rows, batch);
@@ -108,7 +123,7 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     public final double eulerStep(double[] params, double[] state, double alphaDt, OutputEdgeMode mode, PinSet pins,
             Workspace workspace) {
         double[] f = workspace.force();
-        if (!workspace.usesRows()) {
+        if (!onRows(workspace)) {
             forces(params, state, mode, workspace, f);
             pins.addSoftForces(state, f);
             return advance(state, f, alphaDt, pins, layout.stateSize(), workspace.batch());
@@ -136,7 +151,7 @@ public abstract class AbstractSheafKernel implements SheafKernel {
         double[] p = workspace.outputValues();
         OutputMap.apply(architecture.head(), state, layout.preOffset(layout.layers()) * batch, p, 0,
                 architecture.outputs(), batch);
-        if (workspace.usesRows()) {
+        if (onRows(workspace)) {
             return trainingStepOnRows(params, state, targets, p, alphaDt, betaDt, pins, workspace.rows(), batch);
         }
         double[] d = workspace.discrepancy();
