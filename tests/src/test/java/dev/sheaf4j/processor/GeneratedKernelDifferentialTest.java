@@ -107,7 +107,8 @@ class GeneratedKernelDifferentialTest {
 
     /**
      * Runs every operation of both kernels on the same inputs, for batch sizes 1 (the one-sample code),
-     * 3 and 17 (the by-sample loops) and 70 (the shared loops).
+     * 3 and 17 (the by-sample loops; from 16 samples the steps run the row loops) and 70 (the shared
+     * loops).
      */
     private static void compare(SheafModel model, long seed) {
         SheafKernel generated = model.kernel();
