@@ -116,9 +116,10 @@ public final class KernelBenchmark {
      * its own state: a seeded Gaussian state and uniform targets for {@code batch} samples, the same
      * for every kernel, so that kernels timed apart start from identical data. Every
      * {@value #STEPS_PER_START} steps the state and parameters are restored to that start (the copy is
-     * part of the time, a few percent at most): left alone, the dynamics settle towards their fixed
-     * point and the forces decay into subnormal numbers, which the processor handles a hundred times
-     * more slowly, and a timing would measure that instead of the kernel.
+     * part of the time, a few percent at most), so that every timed step is a step near a random
+     * start, whatever the number of steps a run takes: left alone the dynamics settle, and a long run
+     * would time steps on a settled state (forces at rounding level), a different workload from a
+     * short one.
      */
     public static Runnable step(SheafKernel kernel, SheafModel model, int batch, Operation operation) {
         SheafLayout layout = kernel.layout();
