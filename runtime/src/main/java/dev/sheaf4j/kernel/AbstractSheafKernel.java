@@ -49,7 +49,8 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     /**
      * Writes minus the gradient of the weight and activation edges' energy, given their
      * discrepancies {@code d}, into {@code out} at every coordinate from {@code x} to
-     * {@code z_(k+1)} ({@code a_out}, if present, is left alone).
+     * {@code z_(k+1)} ({@code a_out}, if present, is left alone). Like {@link #descendWeights}, called
+     * only for batches below {@link Workspace#ROW_BATCH} unless the kernel opts out of the row loops.
      */
     protected abstract void linearForces(double[] params, double[] state, int batch, double[] d, double[] out);
 
@@ -84,7 +85,6 @@ public abstract class AbstractSheafKernel implements SheafKernel {
             RowBuffers rows = workspace.rows();
             rows.load(state, rows.state, 0, rows.state.length);
             rowPass.edges(params, rows, batch);
-            rows.store(rows.discrepancy, 0, rows.discrepancy.length, d);
             rows.store(rows.force, 0, layout.linearEnd(), out);
             outputDiscrepancy(state, batch, d);
         } else {

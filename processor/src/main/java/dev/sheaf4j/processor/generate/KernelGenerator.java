@@ -9,12 +9,15 @@ import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.kernel.AbstractSheafKernel;
 import dev.sheaf4j.kernel.LayerLoops;
 import dev.sheaf4j.kernel.OutputMap;
+import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,7 +39,7 @@ public final class KernelGenerator {
      * The largest {@code n_l * (n_(l-1) + 1)} of a layer whose unrolled code also runs small batches
      * sample by sample; a larger unrolled layer runs them through the shared loops: for the 90 weights
      * of [2, 30, 1]'s first layer the by-sample code measured slower from 4 samples (training step)
-     * and 8 (Euler step), for the 12 of [2, 4, 1]'s 1.5-2.2 times faster up to 16.
+     * and 8 (Euler step), for the 12 of [2, 4, 1]'s 1.3-2.2 times faster up to 16.
      */
     public static final int BY_SAMPLE_LIMIT = 32;
 
@@ -90,50 +93,14 @@ public final class KernelGenerator {
                 .addParameter(DOUBLES, "state").addParameter(int.class, "batch").addParameter(DOUBLES, "d")
                 .addParameter(double.class, "betaDt");
         List<MethodSpec> layerMethods = new ArrayList<>();
-        Dispatch forwardCalls = new Dispatch("$N(params, state, batch)");
-        Dispatch discrepancyCalls = new Dispatch("$N(params, state, batch, out)");
-        Dispatch forceCalls = new Dispatch("$N(params, state, batch, d, out)");
-        Dispatch descentCalls = new Dispatch("$N(params, state, batch, d, betaDt)");
-        for (int l = 1; l <= arch.layers(); l++) {
-            MethodSpec fLooped = forwardLooped(l);
-            MethodSpec rLooped = discrepanciesLooped(l);
-            MethodSpec gLooped = forcesLooped(l);
-            MethodSpec wLooped = descendLooped(l);
-            layerMethods.addAll(List.of(fLooped, rLooped, gLooped, wLooped));
-            if (!unrolled(arch, l)) {
-                forwardCalls.add(fLooped);
-                discrepancyCalls.add(rLooped);
-                forceCalls.add(gLooped);
-                descentCalls.add(wLooped);
-                continue;
-            }
-            for (Samples how : Samples.values()) {
-                if (how == Samples.BATCH && (long) arch.width(l) * (arch.width(l - 1) + 1) > BY_SAMPLE_LIMIT) {
-                    forwardCalls.add(how, fLooped);
-                    discrepancyCalls.add(how, rLooped);
-                    forceCalls.add(how, gLooped);
-                    descentCalls.add(how, wLooped);
-                    continue;
-                }
-                MethodSpec f = forwardUnrolled(l, how);
-                MethodSpec r = discrepanciesUnrolled(l, how);
-                MethodSpec g = forcesUnrolled(l, how);
-                MethodSpec w = descendUnrolled(l, how);
-                layerMethods.addAll(List.of(f, r, g, w));
-                forwardCalls.add(how, f);
-                discrepancyCalls.add(how, r);
-                forceCalls.add(how, g);
-                descentCalls.add(how, w);
-            }
-            forwardCalls.add(null, fLooped);
-            discrepancyCalls.add(null, rLooped);
-            forceCalls.add(null, gLooped);
-            descentCalls.add(null, wLooped);
-        }
-        forward.addCode(forwardCalls.build());
-        discrepancies.addCode(discrepancyCalls.build());
-        forces.addCode(forceCalls.build());
-        descend.addCode(descentCalls.build());
+        forward.addCode(dispatch("$N(params, state, batch)", this::forwardLooped, this::forwardUnrolled, true,
+                layerMethods));
+        discrepancies.addCode(dispatch("$N(params, state, batch, out)", this::discrepanciesLooped,
+                this::discrepanciesUnrolled, true, layerMethods));
+        forces.addCode(dispatch("$N(params, state, batch, d, out)", this::forcesLooped, this::forcesUnrolled, false,
+                layerMethods));
+        descend.addCode(dispatch("$N(params, state, batch, d, betaDt)", this::descendLooped, this::descendUnrolled,
+                false, layerMethods));
         if (arch.hasOutputVertex()) {
             forward.addStatement("$T.apply($T.$L, state, $L, state, $L, $L, batch)", OutputMap.class,
                     OutputActivation.class, arch.head().name(), offset(layout.preOffset(arch.layers())),
@@ -145,48 +112,55 @@ public final class KernelGenerator {
 
     /**
      * The body of a primitive: one call per layer, to the layer's one-sample method for a single
-     * sample, to its by-sample method below {@link #LOOP_BATCH} samples and to its looped method
-     * from there on; a single list of calls when no layer is unrolled.
+     * sample (if the layer is unrolled), to its by-sample method for a small batch (if the layer is
+     * small enough for that) and to its looped method otherwise; a single list of calls when no layer
+     * is unrolled. Only if {@code largeBatches} does the body have a branch of its own, all looped, for
+     * {@link #LOOP_BATCH} samples and more: forces and the weight step are called for batches below
+     * {@link Workspace#ROW_BATCH} only, since larger steps run the row loops. Every method the body
+     * calls is added to {@code methods}, each once.
+     *
+     * @param call the call as a format with {@code $N} for the method and a {@code batch} argument
      */
-    private static final class Dispatch {
-        private final String call;
-        private final CodeBlock.Builder oneSample = CodeBlock.builder();
-        private final CodeBlock.Builder bySample = CodeBlock.builder();
-        private final CodeBlock.Builder looped = CodeBlock.builder();
-        private boolean anyUnrolled;
-
-        /** Calls written as {@code call}, a format with {@code $N} for the method and a {@code batch} argument. */
-        Dispatch(String call) {
-            this.call = call;
-        }
-
-        /** The layer's method for every batch size. */
-        void add(MethodSpec method) {
-            oneSample.addStatement(call, method);
-            bySample.addStatement(call, method);
-            looped.addStatement(call, method);
-        }
-
-        /** The layer's method for the samples {@code how} says, or for large batches if {@code how} is null. */
-        void add(Samples how, MethodSpec method) {
-            if (how == Samples.ONE) {
-                oneSample.addStatement(call.replace(", batch", ""), method);
+    private CodeBlock dispatch(String call, IntFunction<MethodSpec> looped,
+            BiFunction<Integer, Samples, MethodSpec> unrolled, boolean largeBatches, List<MethodSpec> methods) {
+        CodeBlock.Builder oneSample = CodeBlock.builder();
+        CodeBlock.Builder bySample = CodeBlock.builder();
+        CodeBlock.Builder loopedOnly = CodeBlock.builder();
+        boolean anyUnrolled = false;
+        for (int l = 1; l <= arch.layers(); l++) {
+            MethodSpec loops = looped.apply(l);
+            boolean loopsUsed = largeBatches;
+            if (unrolled(arch, l)) {
                 anyUnrolled = true;
-            } else if (how == Samples.BATCH) {
-                bySample.addStatement(call, method);
+                MethodSpec one = unrolled.apply(l, Samples.ONE);
+                methods.add(one);
+                oneSample.addStatement(call.replace(", batch", ""), one);
             } else {
-                looped.addStatement(call, method);
+                oneSample.addStatement(call, loops);
+                loopsUsed = true;
+            }
+            if (unrolled(arch, l) && (long) arch.width(l) * (arch.width(l - 1) + 1) <= BY_SAMPLE_LIMIT) {
+                MethodSpec each = unrolled.apply(l, Samples.BATCH);
+                methods.add(each);
+                bySample.addStatement(call, each);
+            } else {
+                bySample.addStatement(call, loops);
+                loopsUsed = true;
+            }
+            loopedOnly.addStatement(call, loops);
+            if (loopsUsed) {
+                methods.add(loops);
             }
         }
-
-        CodeBlock build() {
-            if (!anyUnrolled) {
-                return looped.build();
-            }
-            return CodeBlock.builder().beginControlFlow("if (batch == 1)").add(oneSample.build())
-                    .nextControlFlow("else if (batch < $L)", LOOP_BATCH).add(bySample.build())
-                    .nextControlFlow("else").add(looped.build()).endControlFlow().build();
+        if (!anyUnrolled) {
+            return loopedOnly.build();
         }
+        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("if (batch == 1)").add(oneSample.build());
+        if (!largeBatches) {
+            return body.nextControlFlow("else").add(bySample.build()).endControlFlow().build();
+        }
+        return body.nextControlFlow("else if (batch < $L)", LOOP_BATCH).add(bySample.build())
+                .nextControlFlow("else").add(loopedOnly.build()).endControlFlow().build();
     }
 
     private static MethodSpec.Builder override(String name, boolean isProtected) {
