@@ -3,6 +3,7 @@ package dev.sheaf4j.network;
 import dev.sheaf4j.annotation.OutputActivation;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The shape of a feedforward network: widths {@code [n0, n1, ..., nk, n(k+1)]}, the activation of
@@ -14,6 +15,13 @@ import java.util.Objects;
 public final class Architecture {
     /** The largest width accepted, to keep dense diagnostics within memory. */
     public static final int MAX_WIDTH = 1 << 16;
+    /**
+     * The most parameters (weights and biases) a network may have: {@code 2^30}, so that every offset
+     * into the flat parameter array, and the sum of two, fits in an {@code int}.
+     */
+    public static final int MAX_PARAMETERS = 1 << 30;
+    /** The most coordinates one sample's sheaf state may have (all vertex stalks together): {@code 2^30}. */
+    public static final int MAX_STATE = 1 << 30;
 
     private final int[] widths;
     private final double[] slopes;
@@ -40,6 +48,9 @@ public final class Architecture {
                         + ", got " + widths[l] + " in " + Arrays.toString(widths));
             }
         }
+        sizeProblem(widths).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         if (slopes.length != widths.length - 2) {
             throw new IllegalArgumentException("need one slope per hidden layer (" + (widths.length - 2) + "), got "
                     + slopes.length);
@@ -65,6 +76,31 @@ public final class Architecture {
             offset += widths[l] * widths[l - 1] + widths[l];
         }
         weightOffsets[0] = offset;
+    }
+
+    /**
+     * What makes widths too large for sheaf4j's arithmetic, if anything: more than
+     * {@link #MAX_PARAMETERS} parameters or more than {@link #MAX_STATE} state coordinates per sample.
+     * The one size check shared by this class, the annotation processor and the file loader; widths
+     * must each lie in 1 to {@link #MAX_WIDTH}.
+     */
+    public static Optional<String> sizeProblem(int[] widths) {
+        long parameters = 0;
+        long state = widths.length == 0 ? 0 : widths[0];
+        for (int l = 1; l < widths.length; l++) {
+            parameters += (long) widths[l] * widths[l - 1] + widths[l];
+            state += 2L * widths[l];
+        }
+        if (parameters > MAX_PARAMETERS) {
+            return Optional.of("widths " + Arrays.toString(widths) + " need " + parameters
+                    + " parameters, more than the limit of " + MAX_PARAMETERS + "; use narrower layers");
+        }
+        if (state > MAX_STATE) {
+            return Optional.of("widths " + Arrays.toString(widths) + " need " + state
+                    + " state coordinates per sample, more than the limit of " + MAX_STATE
+                    + "; use fewer or narrower layers");
+        }
+        return Optional.empty();
     }
 
     /** A ReLU network with the given head and widths. */
