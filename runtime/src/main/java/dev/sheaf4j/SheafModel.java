@@ -7,6 +7,7 @@ import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.Coboundary;
 import dev.sheaf4j.sheaf.Discord;
+import dev.sheaf4j.sheaf.FiniteCheck;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;
@@ -54,19 +55,33 @@ public interface SheafModel {
         return state;
     }
 
-    /** The forward pass of each input (one per sample) as a state of every stalk. */
+    /**
+     * The forward pass of each input (one per sample) as a state of every stalk.
+     *
+     * @throws NonFiniteException if a stalk overflows, naming the first such vertex and sample
+     */
     default SheafState forwardPass(double[]... inputs) {
         SheafState state = inputs(inputs);
         kernel().forward(network().parameters(), state.values(), state.batch());
+        FiniteCheck.state("the forward pass", layout(), state.values(), state.batch(),
+                "the inputs or the weights are too large for double precision");
         return state;
     }
 
-    /** The network's output {@code y_hat} for one input. */
+    /**
+     * The network's output {@code y_hat} for one input.
+     *
+     * @throws NonFiniteException if the forward pass overflows
+     */
     default double[] forward(double[] x) {
         return forwardPass(x).output(0);
     }
 
-    /** The harmonic extension of each input, solved through the coboundary (not the forward pass). */
+    /**
+     * The harmonic extension of each input, solved through the coboundary (not the forward pass).
+     *
+     * @throws NonFiniteException if a stalk overflows
+     */
     default SheafState harmonicExtension(double[]... inputs) {
         SheafState state = inputs(inputs);
         HarmonicExtension.solveInPlace(network(), state);
@@ -111,8 +126,14 @@ public interface SheafModel {
         return PinnedEquilibrium.solve(kernel(), network(), initial, declaredPins().and(pins), settings);
     }
 
-    /** Discord of every edge of {@code state}, averaged over its samples. */
+    /**
+     * Discord of every edge of {@code state}, averaged over its samples.
+     *
+     * @throws IllegalArgumentException if {@code state} holds a value that is not finite
+     * @throws NonFiniteException if a squared discrepancy overflows
+     */
     default Discord discord(SheafState state) {
+        state.requireFinite("the state given to discord");
         int batch = state.batch();
         double[] d = new Workspace(layout(), batch).discrepancy();
         kernel().discrepancies(network().parameters(), state.values(), batch, d);

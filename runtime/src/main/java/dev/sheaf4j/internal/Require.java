@@ -2,7 +2,33 @@ package dev.sheaf4j.internal;
 
 /** Argument checks that fail with a message naming the offending value. Not public API. */
 public final class Require {
+    /** The longest array every Java virtual machine allocates. */
+    public static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private Require() {
+    }
+
+    /**
+     * {@code rows * columns} as an array length; fails if no Java array holds that many values,
+     * naming {@code what} and suggesting {@code remedy}.
+     */
+    public static int arrayLength(int rows, int columns, String what, String remedy) {
+        long length = (long) rows * columns;
+        if (length > MAX_ARRAY) {
+            throw new IllegalArgumentException(what + " needs " + rows + " x " + columns + " = " + length
+                    + " values, more than a Java array holds (" + MAX_ARRAY + "); " + remedy);
+        }
+        return (int) length;
+    }
+
+    /** The index of the first entry that is not finite, or -1. */
+    public static int firstNonFinite(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Fails unless {@code value} is finite, naming it as {@code what}. */
@@ -15,10 +41,9 @@ public final class Require {
 
     /** Fails unless every entry is finite, naming the first bad index. */
     public static double[] allFinite(double[] values, String what) {
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(what + " must be finite, but entry " + i + " is " + values[i]);
-            }
+        int i = firstNonFinite(values);
+        if (i >= 0) {
+            throw new IllegalArgumentException(what + " must be finite, but entry " + i + " is " + values[i]);
         }
         return values;
     }

@@ -27,8 +27,8 @@ public final class Workspace {
     public Workspace(SheafLayout layout, int batch) {
         this.layout = layout;
         this.batch = Require.atLeastOne(batch, "batch size");
+        this.force = new double[layout.stateLength(batch)];
         this.discrepancy = new double[layout.discrepancySize() * batch];
-        this.force = new double[layout.stateSize() * batch];
         this.outputValues = new double[layout.architecture().outputs() * batch];
     }
 

@@ -1,5 +1,7 @@
 package dev.sheaf4j.sheaf;
 
+import dev.sheaf4j.NonFiniteException;
+import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import java.util.Objects;
@@ -26,7 +28,12 @@ public final class Coboundary {
     private final SheafLayout layout;
     private final ActivationPattern pattern;
 
-    /** The coboundary of {@code network}'s sheaf at {@code pattern}. */
+    /**
+     * The coboundary of {@code network}'s sheaf at {@code pattern}.
+     *
+     * @throws IllegalArgumentException if the pattern does not fit, or the network is too large for
+     *     dense matrices
+     */
     public Coboundary(Network network, ActivationPattern pattern) {
         this.network = Objects.requireNonNull(network, "network");
         this.pattern = Objects.requireNonNull(pattern, "pattern");
@@ -36,6 +43,8 @@ public final class Coboundary {
             throw new IllegalArgumentException("pattern has " + pattern.hiddenLayers() + " hidden layers, "
                     + architecture + " has " + architecture.hiddenLayers());
         }
+        Require.arrayLength(dimension(), Math.max(dimension(), boundaryDimension()),
+                "the dense coboundary of " + architecture, "use a smaller network for dense diagnostics");
     }
 
     /** The layout of the sheaf. */
@@ -109,11 +118,21 @@ public final class Coboundary {
         return u;
     }
 
-    /** {@code L_free = delta_Omega^T delta_Omega}, symmetric positive definite. */
+    /**
+     * {@code L_free = delta_Omega^T delta_Omega}, symmetric positive definite.
+     *
+     * @throws NonFiniteException if an entry overflows, naming its vertex
+     */
     public DMatrixRMaj laplacian() {
         DMatrixRMaj d = restricted();
         DMatrixRMaj l = new DMatrixRMaj(d.numCols, d.numCols);
         CommonOps_DDRM.multTransA(d, d, l);
+        int bad = Require.firstNonFinite(l.data);
+        if (bad >= 0) {
+            Vertex v = layout.vertexAt(bad / l.numCols + architecture.inputs());
+            throw new NonFiniteException("L_free is not finite in the row of " + layout.name(v)
+                    + "; the weights are too large for double precision");
+        }
         return l;
     }
 

@@ -23,6 +23,8 @@ public final class Discord {
     /**
      * The discord of discrepancies {@code discrepancy} ({@code (edge coordinate, sample)} layout for
      * {@code batch} samples) on {@code layout}'s sheaf.
+     *
+     * @throws dev.sheaf4j.NonFiniteException if a squared discrepancy overflows
      */
     public static Discord of(SheafLayout layout, double[] discrepancy, int batch) {
         List<Edge> edges = layout.edges();
@@ -35,7 +37,9 @@ public final class Discord {
             }
             perEdge[e] = sum / batch;
         }
-        return new Discord(edges, perEdge);
+        Discord discord = new Discord(edges, perEdge);
+        FiniteCheck.energy("the discord", discord.total(), layout, discrepancy, batch);
+        return discord;
     }
 
     /** The edges, in edge order. */

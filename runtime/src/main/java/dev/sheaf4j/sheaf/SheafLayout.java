@@ -1,6 +1,7 @@
 package dev.sheaf4j.sheaf;
 
 import dev.sheaf4j.annotation.Stalk;
+import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.network.Architecture;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,16 @@ public final class SheafLayout {
         return stateSize;
     }
 
+    /**
+     * Length of the state array of {@code batch} samples.
+     *
+     * @throws IllegalArgumentException if no Java array holds that many values
+     */
+    public int stateLength(int batch) {
+        return Require.arrayLength(stateSize, Require.atLeastOne(batch, "batch size"),
+                "a state of " + batch + " samples of " + architecture, "use fewer samples per batch");
+    }
+
     /** Length of one sample's discrepancy vector (equal to the number of free coordinates). */
     public int discrepancySize() {
         return stateSize - architecture.inputs();
@@ -154,6 +165,13 @@ public final class SheafLayout {
             }
         }
         throw new IllegalArgumentException("state index " + index + " outside 0.." + (stateSize - 1));
+    }
+
+    /** Names entry {@code index} of a state array of {@code batch} samples: {@code z_2[3] of sample 1}. */
+    public String stateEntry(int index, int batch) {
+        int coordinate = index / batch;
+        Vertex v = vertexAt(coordinate);
+        return name(v) + "[" + (coordinate - v.offset()) + "] of sample " + (index % batch);
     }
 
     /** The vertex name ({@code x}, {@code z_1}, {@code a_out}, ...) of {@code vertex}. */

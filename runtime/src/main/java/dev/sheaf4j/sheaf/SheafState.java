@@ -16,14 +16,14 @@ public final class SheafState {
 
     /** A zero state for {@code batch} samples. */
     public SheafState(SheafLayout layout, int batch) {
-        this(layout, batch, new double[layout.stateSize() * Require.atLeastOne(batch, "batch size")]);
+        this(layout, batch, new double[layout.stateLength(batch)]);
     }
 
     /** Wraps {@code values} (not copied), which must hold {@code stateSize * batch} entries. */
     public SheafState(SheafLayout layout, int batch, double[] values) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.batch = Require.atLeastOne(batch, "batch size");
-        this.values = Require.length(values, layout.stateSize() * batch, "state array");
+        this.values = Require.length(values, layout.stateLength(batch), "state array");
     }
 
     /** The layout. */
@@ -93,15 +93,12 @@ public final class SheafState {
         return stalk(last, layout.architecture().hasOutputVertex() ? Stalk.POST : Stalk.PRE, sample);
     }
 
-    /** Fails with the first non-finite entry's coordinate, if any. */
+    /** Fails with the first non-finite entry's coordinate, if any, naming this state {@code what}. */
     public void requireFinite(String what) {
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                int index = i / batch;
-                Vertex v = layout.vertexAt(index);
-                throw new IllegalArgumentException(what + " is not finite at " + layout.name(v) + "["
-                        + (index - v.offset()) + "] of sample " + (i % batch) + ": " + values[i]);
-            }
+        int i = Require.firstNonFinite(values);
+        if (i >= 0) {
+            throw new IllegalArgumentException(what + " is not finite at " + layout.stateEntry(i, batch) + ": "
+                    + values[i]);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.sheaf4j.solve;
 
+import dev.sheaf4j.NonFiniteException;
+import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -28,17 +30,30 @@ final class BlockSystem {
     private final DMatrixRMaj[] weights;
     private final DMatrixRMaj[] grams;
 
-    /** Precomputes {@code W_l} and {@code W_l^T W_l} of {@code network}. */
+    /**
+     * Precomputes {@code W_l} and {@code W_l^T W_l} of {@code network}.
+     *
+     * @throws IllegalArgumentException if a layer is too wide for a dense block
+     * @throws NonFiniteException if some {@code W_l^T W_l} overflows
+     */
     BlockSystem(Network network, SheafLayout layout) {
         this.arch = network.architecture();
         this.layout = layout;
         int layers = arch.layers();
         weights = new DMatrixRMaj[layers + 1];
         grams = new DMatrixRMaj[layers + 1];
+        for (int l = 0; l <= layers; l++) {
+            Require.arrayLength(arch.width(l), arch.width(l), "the exact solver's dense block of layer " + l + " of "
+                    + arch, "use layers of at most 46340 neurons");
+        }
         for (int l = 1; l <= layers; l++) {
             weights[l] = new DMatrixRMaj(network.weights(l));
             grams[l] = new DMatrixRMaj(arch.width(l - 1), arch.width(l - 1));
             CommonOps_DDRM.multTransA(weights[l], weights[l], grams[l]);
+            if (Require.firstNonFinite(grams[l].data) >= 0) {
+                throw new NonFiniteException("the pinned equilibrium is not finite: W_" + l + "^T W_" + l
+                        + " overflows; the weights of layer " + l + " are too large for double precision");
+            }
         }
     }
 
@@ -300,16 +315,6 @@ final class BlockSystem {
                     r.add(column[i], 0, -value[i] * x.get(i, 0));
                 }
             }
-        }
-    }
-
-    /** Thrown when the restricted Hessian is singular: the pins leave a direction free of energy. */
-    static final class SingularSystemException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        SingularSystemException(String block) {
-            super("the pinned energy is flat in some direction (the Hessian is singular at block " + block
-                    + "): leave fewer coordinates free, or add a soft pin (for example on the input when it is free)");
         }
     }
 }

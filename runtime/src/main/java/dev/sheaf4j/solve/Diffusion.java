@@ -1,10 +1,12 @@
 package dev.sheaf4j.solve;
 
+import dev.sheaf4j.internal.DoubleTrace;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.Coboundary;
+import dev.sheaf4j.sheaf.FiniteCheck;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -33,7 +35,8 @@ public final class Diffusion {
      *
      * @throws IllegalArgumentException for a state of another architecture, a non-finite initial
      *     state, bad pins, or a step past the stability bound {@code alpha dt lambda_max < 2}
-     * @throws ArithmeticException if the state becomes non-finite
+     * @throws dev.sheaf4j.NonFiniteException if the state or its recorded energy becomes non-finite, naming
+     *     the step, the vertex or edge and the sample
      */
     public static DiffusionResult run(SheafKernel kernel, Network network, SheafState initial, Pins pins,
             DiffusionSettings settings) {
@@ -50,9 +53,9 @@ public final class Diffusion {
         SwitchTracker switches = new SwitchTracker(layout, batch, v);
         Set<ActivationPattern> patterns = new LinkedHashSet<>();
         switches.recordPatterns(state, patterns);
-        double[] trace = new double[settings.recordEnergy() ? settings.maxSteps() + 1 : 0];
+        DoubleTrace trace = new DoubleTrace();
         if (settings.recordEnergy()) {
-            trace[0] = Energy.of(kernel, params, v, pinSet, workspace);
+            trace.add(Energy.of(kernel, params, v, pinSet, workspace));
         }
         double alphaDt = settings.alpha() * settings.dt();
         int step = 0;
@@ -62,22 +65,21 @@ public final class Diffusion {
             change = kernel.eulerStep(params, v, alphaDt, settings.mode(), pinSet, workspace);
             step++;
             if (!Double.isFinite(change)) {
-                throw new ArithmeticException("diffusion diverged: the state became non-finite at step " + step
-                        + "; reduce dt (now " + settings.dt() + ") or alpha (now " + settings.alpha() + ")");
+                FiniteCheck.state("diffusion diverged: after step " + step + " the state", layout, v, batch,
+                        "reduce dt (now " + settings.dt() + ") or alpha (now " + settings.alpha() + ")");
             }
             if (switches.update(v, step)) {
                 switches.recordPatterns(state, patterns);
             }
             if (settings.recordEnergy()) {
-                trace[step] = Energy.of(kernel, params, v, pinSet, workspace);
+                trace.add(Energy.of(kernel, params, v, pinSet, workspace));
             }
             if (step >= DiffusionSettings.MIN_STEPS && change < settings.tolerance()) {
                 converged = true;
                 break;
             }
         }
-        double[] energy = settings.recordEnergy() ? java.util.Arrays.copyOf(trace, step + 1) : new double[0];
-        return new DiffusionResult(state, step, converged, change, energy, switches.steps(),
+        return new DiffusionResult(state, step, converged, change, trace.toArray(), switches.steps(),
                 java.util.List.copyOf(new ArrayList<>(patterns)));
     }
 

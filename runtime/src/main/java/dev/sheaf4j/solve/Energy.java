@@ -2,6 +2,7 @@ package dev.sheaf4j.solve;
 
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
+import dev.sheaf4j.sheaf.FiniteCheck;
 import dev.sheaf4j.sheaf.PinSet;
 
 /** The energy {@code E = 1/2 sum_e |disc_e|^2} plus the soft pins' energy, summed over a batch. */
@@ -9,7 +10,11 @@ public final class Energy {
     private Energy() {
     }
 
-    /** The energy of {@code state}; uses the workspace's discrepancy buffer. */
+    /**
+     * The energy of {@code state}; uses the workspace's discrepancy buffer.
+     *
+     * @throws dev.sheaf4j.NonFiniteException if the energy overflows, naming the first edge and sample that does
+     */
     public static double of(SheafKernel kernel, double[] params, double[] state, PinSet pins, Workspace workspace) {
         double[] d = workspace.discrepancy();
         kernel.discrepancies(params, state, workspace.batch(), d);
@@ -17,6 +22,8 @@ public final class Energy {
         for (double v : d) {
             sum += v * v;
         }
-        return 0.5 * sum + pins.softEnergy(state);
+        double energy = 0.5 * sum + pins.softEnergy(state);
+        FiniteCheck.energy("the energy", energy, kernel.layout(), d, workspace.batch());
+        return energy;
     }
 }

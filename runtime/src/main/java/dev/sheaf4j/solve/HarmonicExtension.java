@@ -5,6 +5,7 @@ import dev.sheaf4j.kernel.OutputMap;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.Coboundary;
+import dev.sheaf4j.sheaf.FiniteCheck;
 import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;
 import org.ejml.data.DMatrixRMaj;
@@ -35,6 +36,7 @@ public final class HarmonicExtension {
      * by sample.
      *
      * @throws IllegalArgumentException if an input is not finite or the state belongs to another architecture
+     * @throws dev.sheaf4j.NonFiniteException if a stalk overflows, naming the first such vertex and sample
      */
     public static void solveInPlace(Network network, SheafState state) {
         Architecture arch = network.architecture();
@@ -72,5 +74,7 @@ public final class HarmonicExtension {
                 }
             }
         }
+        FiniteCheck.state("the harmonic extension", state.layout(), state.values(), state.batch(),
+                "the inputs or the weights are too large for double precision");
     }
 }

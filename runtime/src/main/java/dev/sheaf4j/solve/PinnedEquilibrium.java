@@ -9,6 +9,7 @@ import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.Edge;
 import dev.sheaf4j.sheaf.EdgeKind;
+import dev.sheaf4j.sheaf.FiniteCheck;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -69,6 +70,8 @@ public final class PinnedEquilibrium {
      *     contradictory pins, a fully pinned network, pins the exact solver does not support (part of
      *     a classifier's {@code a_out}, or soft pins on it), or a singular pinned problem (a free
      *     input without a soft pin, say)
+     * @throws dev.sheaf4j.NonFiniteException if a sample's equilibrium or its energy is not finite (the
+     *     state or the weights too large for double precision), naming the vertex or edge and the sample
      */
     public static EquilibriumResult solve(SheafKernel kernel, Network network, SheafState initial, Pins pins,
             EquilibriumSettings settings) {
@@ -98,7 +101,24 @@ public final class PinnedEquilibrium {
                 result.values()[c * batch + s] = v[c];
             }
         });
+        requireFinite(kernel, params, result, certificates);
         return new EquilibriumResult(result, List.of(certificates));
+    }
+
+    /** Refuses equilibria whose state or energy is not finite: they cannot be certified. */
+    private static void requireFinite(SheafKernel kernel, double[] params, SheafState result,
+            Certificate[] certificates) {
+        SheafLayout layout = result.layout();
+        int batch = result.batch();
+        FiniteCheck.state("the pinned equilibrium", layout, result.values(), batch,
+                "the state or the weights are too large for double precision");
+        for (Certificate certificate : certificates) {
+            if (!Double.isFinite(certificate.energy())) {
+                double[] d = new double[layout.discrepancySize() * batch];
+                kernel.discrepancies(params, result.values(), batch, d);
+                FiniteCheck.energy("the energy of the pinned equilibrium", certificate.energy(), layout, d, batch);
+            }
+        }
     }
 
     private static OutputTreatment treatment(SheafLayout layout, PinSet pins, OutputEdgeMode mode) {

@@ -22,9 +22,10 @@ public final class Dataset {
         this.size = Require.atLeastOne(size, "number of samples");
         this.inputDimension = Require.atLeastOne(inputDimension, "input dimension");
         this.targetDimension = Require.atLeastOne(targetDimension, "target dimension");
-        this.inputs = Require.allFinite(Require.length(inputs, inputDimension * size, "inputs").clone(), "inputs");
-        this.targets = Require.allFinite(Require.length(targets, targetDimension * size, "targets").clone(),
-                "targets");
+        this.inputs = Require.allFinite(Require.length(inputs, length(inputDimension, size, "inputs"), "inputs")
+                .clone(), "inputs");
+        this.targets = Require.allFinite(Require.length(targets, length(targetDimension, size, "targets"),
+                "targets").clone(), "targets");
     }
 
     /** A dataset from rows: {@code inputs[s]} and {@code targets[s]} for each sample {@code s}. */
@@ -36,8 +37,8 @@ public final class Dataset {
         int n = inputs.length;
         int di = inputs[0].length;
         int dt = targets[0].length;
-        double[] x = new double[di * n];
-        double[] y = new double[dt * n];
+        double[] x = new double[length(di, n, "inputs")];
+        double[] y = new double[length(dt, n, "targets")];
         for (int s = 0; s < n; s++) {
             Require.length(inputs[s], di, "input row " + s);
             Require.length(targets[s], dt, "target row " + s);
@@ -49,6 +50,11 @@ public final class Dataset {
             }
         }
         return new Dataset(n, di, dt, x, y);
+    }
+
+    private static int length(int dimension, int samples, String what) {
+        return Require.arrayLength(dimension, samples, "the " + what + " of " + samples + " samples",
+                "use fewer samples");
     }
 
     /** Number of samples. */
@@ -97,8 +103,8 @@ public final class Dataset {
     /** The samples at {@code indices}, in that order. */
     public Dataset select(int[] indices) {
         int n = indices.length;
-        double[] x = new double[inputDimension * n];
-        double[] y = new double[targetDimension * n];
+        double[] x = new double[length(inputDimension, n, "inputs")];
+        double[] y = new double[length(targetDimension, n, "targets")];
         for (int k = 0; k < n; k++) {
             int s = indices[k];
             for (int j = 0; j < inputDimension; j++) {

@@ -1,5 +1,7 @@
 package dev.sheaf4j.train;
 
+import dev.sheaf4j.NonFiniteException;
+import dev.sheaf4j.internal.DoubleTrace;
 import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.kernel.LayerLoops;
 import dev.sheaf4j.kernel.SheafKernel;
@@ -27,7 +29,7 @@ public final class GradientDescent {
      * of {@code batchSize} samples when {@code batchSize < train.size()}. Losses are recorded every
      * {@code recordEvery} epochs (and at the end); {@code test} may be null.
      *
-     * @throws ArithmeticException if the weights become non-finite
+     * @throws NonFiniteException if the weights or a recorded loss become non-finite
      */
     public static Result train(SheafKernel kernel, Network initial, Dataset train, Dataset test, double rate,
             int epochs, int batchSize, long seed, int recordEvery) {
@@ -35,12 +37,10 @@ public final class GradientDescent {
         Require.atLeastOne(batchSize, "batch size");
         Require.atLeastOne(recordEvery, "recording interval");
         double[] params = initial.parameters();
-        int records = epochs / recordEvery + (epochs % recordEvery == 0 ? 1 : 2);
-        double[] trainLoss = new double[records];
-        double[] testLoss = new double[records];
-        int r = 0;
-        trainLoss[r] = Predictions.loss(kernel, params, train);
-        testLoss[r++] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
+        DoubleTrace trainLoss = new DoubleTrace();
+        DoubleTrace testLoss = new DoubleTrace();
+        trainLoss.add(Predictions.loss(kernel, params, train));
+        testLoss.add(test == null ? Double.NaN : Predictions.loss(kernel, params, test));
         SplittableRandom random = new SplittableRandom(seed);
         int n = train.size();
         int[] order = new int[n];
@@ -56,16 +56,21 @@ public final class GradientDescent {
                     new Backpropagation(kernel, train.select(part)).step(params, rate);
                 }
             }
-            if (!allFinite(params)) {
-                throw new ArithmeticException("gradient descent diverged at epoch " + epoch
-                        + ": the weights became non-finite; lower the learning rate (now " + rate + ")");
+            String diverged = "gradient descent diverged at epoch " + epoch + ": ";
+            String remedy = "; lower the learning rate (now " + rate + ")";
+            if (Require.firstNonFinite(params) >= 0) {
+                throw new NonFiniteException(diverged + "the weights became non-finite" + remedy);
             }
             if (epoch % recordEvery == 0 || epoch == epochs) {
-                trainLoss[r] = Predictions.loss(kernel, params, train);
-                testLoss[r++] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
+                try {
+                    trainLoss.add(Predictions.loss(kernel, params, train));
+                    testLoss.add(test == null ? Double.NaN : Predictions.loss(kernel, params, test));
+                } catch (NonFiniteException e) {
+                    throw new NonFiniteException(diverged + e.getMessage() + remedy);
+                }
             }
         }
-        return new Result(new Network(initial.architecture(), params), trainLoss, testLoss);
+        return new Result(new Network(initial.architecture(), params), trainLoss.toArray(), testLoss.toArray());
     }
 
     private static void shuffle(int[] order, SplittableRandom random) {
@@ -75,15 +80,6 @@ public final class GradientDescent {
             order[i] = order[j];
             order[j] = t;
         }
-    }
-
-    private static boolean allFinite(double[] values) {
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** One batch's forward and backward pass, with its buffers. */

@@ -1,5 +1,8 @@
 package dev.sheaf4j.train;
 
+import dev.sheaf4j.NonFiniteException;
+import dev.sheaf4j.internal.DoubleTrace;
+import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.kernel.OutputEdgeMode;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
@@ -13,6 +16,7 @@ import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.solve.EquilibriumResult;
 import dev.sheaf4j.solve.EquilibriumSettings;
 import dev.sheaf4j.solve.PinnedEquilibrium;
+import dev.sheaf4j.solve.SingularSystemException;
 import java.util.SplittableRandom;
 
 /**
@@ -23,6 +27,10 @@ import java.util.SplittableRandom;
  * equilibrium with the output tied to the target, then takes the same local weight step.
  * Deterministic for a seed. Predictions and losses use the ordinary forward pass. Steps run on
  * the full batch or, with a batch size, on seeded mini-batches (see {@link TrainingSettings}).
+ *
+ * <p>Training that diverges (stalks exploding or not finite, weights or losses not finite, an
+ * equilibrium that can no longer be solved) stops and reports it, keeping the weights of the last
+ * finished epoch; only a run that cannot start (its first step or initial loss fails) throws.
  */
 public final class SheafTrainer {
     /** A stalk step larger than this is taken as the dynamics exploding. */
@@ -134,6 +142,7 @@ public final class SheafTrainer {
         private final double[] batchState;
         private final double[] batchTargets;
         private final long start = System.nanoTime();
+        private long stepsTaken;
 
         Run(Network initial, Dataset train, Dataset test, PinSet pins, TrainingSettings s, TrainingListener listener,
                 Step step) {
@@ -150,16 +159,16 @@ public final class SheafTrainer {
             this.state = Predictions.stateWithInputs(layout, train);
             this.targets = train.targets();
             this.batches = b < n ? new MiniBatches(n, b, s.seed()) : null;
-            this.batchState = batches == null ? state : new double[layout.stateSize() * b];
+            this.batchState = batches == null ? state : new double[layout.stateLength(b)];
             this.batchTargets = batches == null ? targets : new double[arch.outputs() * b];
         }
 
         TrainingResult execute() {
             SplittableRandom random = new SplittableRandom(s.seed());
-            double[] trainLoss = new double[s.epochs() + 1];
-            double[] testLoss = new double[s.epochs() + 1];
-            trainLoss[0] = Predictions.loss(kernel, params, train);
-            testLoss[0] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
+            DoubleTrace trainLoss = new DoubleTrace();
+            DoubleTrace testLoss = new DoubleTrace();
+            trainLoss.add(Predictions.loss(kernel, params, train));
+            testLoss.add(test == null ? Double.NaN : Predictions.loss(kernel, params, test));
             String reason = "completed " + s.epochs() + " epochs";
             boolean diverged = false;
             int epoch = 0;
@@ -173,45 +182,70 @@ public final class SheafTrainer {
                     step.beginFullBatchEpoch(state, targets);
                 }
                 for (int k = 0; k < s.stepsPerEpoch() && failure == null; k++) {
-                    failure = divergence(stepOnce(), params, epoch + 1, k + 1);
+                    failure = stepOnce(epoch + 1, k + 1);
                 }
                 if (batches == null) {
                     step.endFullBatchEpoch(state);
+                }
+                double trainAfter = Double.NaN;
+                double testAfter = Double.NaN;
+                if (failure == null) {
+                    try {
+                        trainAfter = Predictions.loss(kernel, params, train);
+                        testAfter = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
+                    } catch (NonFiniteException e) {
+                        failure = "diverged in epoch " + (epoch + 1) + ": " + e.getMessage();
+                    }
                 }
                 if (failure != null) {
                     diverged = true;
                     reason = failure + "; kept the weights of epoch " + epoch;
                     System.arraycopy(lastGood, 0, params, 0, params.length);
+                    kernel.forward(params, state, n);
                     break;
                 }
                 epoch++;
-                trainLoss[epoch] = Predictions.loss(kernel, params, train);
-                testLoss[epoch] = test == null ? Double.NaN : Predictions.loss(kernel, params, test);
+                trainLoss.add(trainAfter);
+                testLoss.add(testAfter);
                 System.arraycopy(params, 0, lastGood, 0, params.length);
-                if (!listener.epochFinished(new TrainingListener.EpochReport(epoch, s.epochs(), trainLoss[epoch],
-                        testLoss[epoch], (System.nanoTime() - start) / 1e9, new Network(arch, params)))) {
+                if (!listener.epochFinished(new TrainingListener.EpochReport(epoch, s.epochs(), trainAfter, testAfter,
+                        (System.nanoTime() - start) / 1e9, new Network(arch, params)))) {
                     reason = "stopped by the listener after epoch " + epoch;
                     break;
                 }
             }
-            return new TrainingResult(new Network(arch, params), java.util.Arrays.copyOf(trainLoss, epoch + 1),
-                    java.util.Arrays.copyOf(testLoss, epoch + 1), epoch, (System.nanoTime() - start) / 1e9, diverged,
-                    reason, new SheafState(layout, n, state));
+            return new TrainingResult(new Network(arch, params), trainLoss.toArray(), testLoss.toArray(), epoch,
+                    (System.nanoTime() - start) / 1e9, diverged, reason, new SheafState(layout, n, state));
         }
 
-        /** One step on the next batch (or the full batch), its stalks gathered and scattered back. */
-        private double stepOnce() {
+        /**
+         * One step on the next batch (or the full batch), its stalks gathered and scattered back; returns
+         * why training diverged at this step, or null. An equilibrium step that fails on the run's first
+         * step is a problem of the setting, not a divergence, and is thrown.
+         */
+        private String stepOnce(int epoch, int k) {
             int[] batch = batches == null ? null : batches.next();
             if (batch != null) {
                 MiniBatches.gather(state, n, batch, batchState, layout.stateSize());
                 MiniBatches.gather(targets, n, batch, batchTargets, arch.outputs());
             }
             pins.applyHard(batchState);
-            double change = step.take(params, batchState, batchTargets);
+            double change;
+            try {
+                change = step.take(params, batchState, batchTargets);
+            } catch (NonFiniteException | SingularSystemException e) {
+                if (stepsTaken == 0) {
+                    throw e;
+                }
+                return "diverged at step " + k + " of epoch " + epoch + ": " + (e instanceof SingularSystemException
+                        singular ? "the equilibrium's Hessian became singular at block " + singular.block()
+                        : e.getMessage()) + "; lower beta or dt";
+            }
+            stepsTaken++;
             if (batch != null) {
                 MiniBatches.scatter(batchState, batch, state, n, layout.stateSize());
             }
-            return change;
+            return divergence(change, params, epoch, k);
         }
     }
 
@@ -263,9 +297,17 @@ public final class SheafTrainer {
         return tie.build();
     }
 
-    /** Stalks to their exact tied equilibrium, then the local weight step; returns the largest stalk move. */
+    /**
+     * Stalks to their exact tied equilibrium, then the local weight step; returns the largest stalk move.
+     *
+     * @throws NonFiniteException if the weights or the equilibrium are not finite
+     * @throws SingularSystemException if the equilibrium cannot be solved
+     */
     private double equilibriumStep(double[] params, double[] state, double[] targets, double betaDt, Pins tied,
             PinSet pins, Workspace workspace) {
+        if (Require.firstNonFinite(params) >= 0) {
+            throw new NonFiniteException("the weights became non-finite");
+        }
         int n = workspace.batch();
         SheafState current = new SheafState(layout, n, state.clone());
         EquilibriumResult solved = PinnedEquilibrium.solve(kernel, new Network(arch, params), current, tied,

@@ -13,7 +13,8 @@ import dev.sheaf4j.sheaf.SheafState;
  * @param seconds wall-clock time of the training steps and evaluations
  * @param diverged whether training stopped because the state or weights blew up
  * @param stopReason how training ended, in words
- * @param stalks the training stalks at the end, one sample per training example
+ * @param stalks the training stalks at the end, one sample per training example (after a divergence, the
+ *     forward pass of the weights kept)
  */
 public record TrainingResult(Network network, double[] trainLoss, double[] testLoss, int epochs, double seconds,
         boolean diverged, String stopReason, SheafState stalks) {

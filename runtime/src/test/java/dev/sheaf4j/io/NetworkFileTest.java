@@ -9,10 +9,12 @@ import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,5 +84,17 @@ class NetworkFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(2, files.count(), "only the saved file and the folder remain");
         }
+    }
+
+    @Test
+    void aFileWithAValidChecksumForANetworkTooLargeIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("huge.sheaf");
+        String body = "sheaf4j-network 1\nwidths 65536 65536 1\nslopes 0.0\noutput identity\nparameters 4295098369\n";
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(file, body + String.format("crc32 %08x%n", crc.getValue()));
+        IOException e = assertThrows(IOException.class, () -> NetworkFile.load(file));
+        assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("4295098369 parameters")
+                && !e.getMessage().contains("\n"), e.getMessage());
     }
 }

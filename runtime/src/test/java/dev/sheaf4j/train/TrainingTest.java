@@ -97,19 +97,48 @@ class TrainingTest {
 
     @Test
     void divergenceStopsWithAClearReasonAndKeepsTheLastGoodWeights() {
+        divergesKeepingTheLastGoodWeights(false, TrainingSettings.defaults().withSchedule(20, 200).withBeta(5e3));
+    }
+
+    @Test
+    void divergingEquilibriumTrainingStopsAndKeepsTheLastGoodWeights() {
+        // a huge weight rate: the linear solver used to throw and lose the run
+        divergesKeepingTheLastGoodWeights(true, TrainingSettings.defaults().withSchedule(5, 20).withBeta(1e6));
+    }
+
+    private static void divergesKeepingTheLastGoodWeights(boolean atEquilibrium, TrainingSettings wild) {
         Architecture arch = Architecture.relu(2, 8, 1);
         Dataset data = randomData(new SplittableRandom(5), arch, 40);
         Network initial = Network.heInitialised(arch, 4);
-        TrainingSettings wild = TrainingSettings.defaults().withSchedule(20, 200).withBeta(5e3);
-        TrainingResult result = new SheafTrainer(new GenericKernel(arch)).train(initial, data, null, Pins.none(), wild,
-                TrainingListener.NONE);
+        Network[] lastReported = {initial};
+        TrainingListener keep = report -> {
+            lastReported[0] = report.network();
+            return true;
+        };
+        GenericKernel kernel = new GenericKernel(arch);
+        SheafTrainer trainer = new SheafTrainer(kernel);
+        TrainingResult result = atEquilibrium ? trainer.trainAtEquilibrium(initial, data, null, Pins.none(), wild, keep)
+                : trainer.train(initial, data, null, Pins.none(), wild, keep);
         assertTrue(result.diverged(), result.stopReason());
-        assertTrue(result.stopReason().contains("diverged") && result.stopReason().contains("lower beta or dt"),
-                result.stopReason());
-        for (double p : result.network().parameters()) {
-            assertTrue(Double.isFinite(p));
-        }
+        assertTrue(result.stopReason().contains("diverged at step") && result.stopReason().contains("lower beta or dt")
+                && result.stopReason().endsWith("kept the weights of epoch " + result.epochs()), result.stopReason());
+        assertArrayEquals(lastReported[0].parameters(), result.network().parameters());
         assertEquals(result.epochs() + 1, result.trainLoss().length);
+        assertEquals(Predictions.loss(kernel, result.network().parameters(), data), result.finalTrainLoss());
+        for (double v : result.stalks().values()) {
+            assertTrue(Double.isFinite(v), "the stalks returned are finite");
+        }
+    }
+
+    @Test
+    void anEpochLimitIsNotPreallocated() {
+        Architecture arch = Architecture.relu(2, 4, 1);
+        Dataset data = randomData(new SplittableRandom(6), arch, 10);
+        TrainingResult result = new SheafTrainer(new GenericKernel(arch)).train(Network.heInitialised(arch, 1), data,
+                null, Pins.none(), TrainingSettings.defaults().withSchedule(Integer.MAX_VALUE, 5),
+                report -> report.epoch() < 2);
+        assertEquals(2, result.epochs());
+        assertEquals(3, result.trainLoss().length);
     }
 
     @Test
