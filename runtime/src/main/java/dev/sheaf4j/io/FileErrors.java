@@ -1,6 +1,7 @@
 package dev.sheaf4j.io;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ public final class FileErrors {
             why = "no such file";
         } else if (!Files.isReadable(file)) {
             why = "permission denied";
+        } else if (cause instanceof CharacterCodingException) {
+            why = "it is not UTF-8 text (binary data, or a corrupted byte)";
         } else {
             why = reason(cause);
         }
