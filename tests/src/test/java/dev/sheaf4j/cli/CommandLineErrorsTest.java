@@ -1,7 +1,6 @@
 package dev.sheaf4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -139,7 +138,6 @@ class CommandLineErrorsTest {
     @Disabled("re-check once the runtime refuses non-finite results (issue 11, Numbers): today forward gives -Infinity")
     @Test
     void anInputWhoseForwardPassOverflowsDoesNotSucceed() {
-        assertNotEquals(0, Main.run("infer", "1e308,1e308"));
         assertError(Main.FAILED, List.of(), "infer", "1e308,1e308");
         assertEquals(1, errorLines().size(), console.stderr());
     }
