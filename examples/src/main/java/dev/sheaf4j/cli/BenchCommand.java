@@ -1,6 +1,5 @@
 package dev.sheaf4j.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.bench.KernelBenchmark;
 import dev.sheaf4j.bench.MachineLimits;
@@ -15,7 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code sheaf4j bench}: time per step of generated against generic kernels on the paper's networks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -29,6 +30,11 @@ final class BenchCommand implements Callable<Integer> {
     private static final long MEMORY_BYTES = 192L << 20;
     private static final List<String> DEFAULT_NETWORKS =
             List.of("tiny", "paraboloid", "deep", "circle", "blobs", "iris", "mnist");
+
+    private static final List<String> SUITES = List.of("kernels", "pins", "scaling");
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--networks", split = ",", defaultValue = "tiny,paraboloid,deep,circle,blobs,iris,mnist",
             description = "Networks to time (default ${DEFAULT-VALUE}; for --suite pins: tiny,five-layer,paraboloid).")
@@ -62,19 +68,26 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (suite.equals("pins")) {
-            return pins();
+        OptionChecks checks = new OptionChecks(spec).oneOf("--suite", List.of(suite), SUITES)
+                .positive("--batch", batches).positive("--rounds", rounds).positive("--round-ms", roundMillis)
+                .positive("--max-steps", maxSteps);
+        List<String> names = switch (suite) {
+            case "pins" -> networks.equals(DEFAULT_NETWORKS) ? List.of("tiny", "five-layer", "paraboloid") : networks;
+            case "scaling" -> networks.equals(DEFAULT_NETWORKS) ? List.of("paraboloid", "mnist") : networks;
+            default -> networks;
+        };
+        Map<String, SheafModel> models = new LinkedHashMap<>();
+        for (String name : names) {
+            models.put(name, checks.build("--networks", () -> ExampleNetworks.create(name, 1)));
         }
-        if (suite.equals("scaling")) {
-            return scaling();
-        }
-        if (!suite.equals("kernels")) {
-            throw new IllegalArgumentException("unknown suite '" + suite + "'; choose kernels, pins or scaling");
-        }
-        List<SheafModel> models = new ArrayList<>();
-        for (String name : networks) {
-            models.add(ExampleNetworks.create(name, 1));
-        }
+        return switch (suite) {
+            case "pins" -> pins(models);
+            case "scaling" -> scaling(models);
+            default -> kernels(models);
+        };
+    }
+
+    private int kernels(Map<String, SheafModel> models) {
         double peak = MachineLimits.peakGflops(CALIBRATION_NANOS);
         double memory = MachineLimits.triadGBs(MEMORY_BYTES, CALIBRATION_NANOS);
         if (!json) {
@@ -85,9 +98,9 @@ final class BenchCommand implements Callable<Integer> {
                     "GFLOP/s", "%peak", "GB/s", "%bw");
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int n = 0; n < models.size(); n++) {
-            String name = networks.get(n);
-            SheafModel model = models.get(n);
+        for (Map.Entry<String, SheafModel> network : models.entrySet()) {
+            String name = network.getKey();
+            SheafModel model = network.getValue();
             for (int batch : batches) {
                 for (KernelBenchmark.Operation op : operations) {
                     KernelBenchmark.Result r = KernelBenchmark.run(name, model, batch, op, rounds,
@@ -110,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
             report.put("peakGflopsOneCore", peak);
             report.put("memoryTriadGBs", memory);
             report.put("results", rows);
-            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(report));
+            JsonOutput.print(report);
         }
         return 0;
     }
@@ -141,16 +154,16 @@ final class BenchCommand implements Callable<Integer> {
         return row;
     }
 
-    private int scaling() {
-        List<String> names = networks.equals(DEFAULT_NETWORKS) ? List.of("paraboloid", "mnist") : networks;
+    private int scaling(Map<String, SheafModel> models) {
         int cores = Runtime.getRuntime().availableProcessors();
         List<ScalingBenchmark.Result> results = new ArrayList<>();
         if (!json) {
             System.out.printf(Locale.ROOT, "%-11s %-15s %5s %8s %14s %9s%n", "network", "architecture", "batch",
                     "threads", "ns per step", "speedup");
         }
-        for (String name : names) {
-            SheafModel model = ExampleNetworks.create(name, 1);
+        for (Map.Entry<String, SheafModel> network : models.entrySet()) {
+            String name = network.getKey();
+            SheafModel model = network.getValue();
             for (int batch : batches) {
                 ScalingBenchmark.Result r = ScalingBenchmark.run(name, model, batch, cores, roundMillis * 5_000_000L);
                 results.add(r);
@@ -161,20 +174,20 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(results));
+            JsonOutput.print(results);
         }
         return 0;
     }
 
-    private int pins() {
-        List<String> names = networks.equals(DEFAULT_NETWORKS) ? List.of("tiny", "five-layer", "paraboloid") : networks;
+    private int pins(Map<String, SheafModel> models) {
         List<PinBenchmark.Result> results = new ArrayList<>();
         if (!json) {
             System.out.printf(Locale.ROOT, "%-11s %6s %13s %13s %14s %9s %8s %10s %9s%n", "network", "batch",
                     "exact ms", "exact ms (par)", "diffusion ms", "steps", "settled", "max diff", "speedup");
         }
-        for (String name : names) {
-            SheafModel model = ExampleNetworks.create(name, 1);
+        for (Map.Entry<String, SheafModel> network : models.entrySet()) {
+            String name = network.getKey();
+            SheafModel model = network.getValue();
             for (int batch : batches) {
                 PinBenchmark.Result r = PinBenchmark.run(name, model, batch, maxSteps, 15);
                 results.add(r);
@@ -187,7 +200,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(results));
+            JsonOutput.print(results);
         }
         return 0;
     }

@@ -25,7 +25,11 @@ final class ConformanceCommand implements Callable<Integer> {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> listing = Files.list(path)) {
-                    listing.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
+                    List<Path> fixtures = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+                    if (fixtures.isEmpty()) {
+                        throw new IllegalArgumentException("no fixture (.json file) in folder " + path);
+                    }
+                    files.addAll(fixtures);
                 }
             } else if (Files.isRegularFile(path)) {
                 files.add(path);

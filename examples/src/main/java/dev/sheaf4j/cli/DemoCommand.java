@@ -24,7 +24,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sheaf4j demo}: a short tour of the sheaf picture on one small network: the forward pass
@@ -36,6 +38,9 @@ import picocli.CommandLine.Option;
                 + " a pinned neuron solved exactly, a short sheaf training against gradient descent, and a report"
                 + " with plots.")
 final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the network and the starting state (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -49,8 +54,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        Architecture architecture = new OptionChecks(spec).writableFolder("--out", this.out)
+                .build("--widths", () -> Architecture.relu(widths));
         PrintStream out = System.out;
-        Sheaf sheaf = Sheaf.create(Architecture.relu(widths), seed);
+        Sheaf sheaf = Sheaf.create(architecture, seed);
         SplittableRandom random = new SplittableRandom(seed);
         double[] x = {random.nextDouble(-1, 1), random.nextDouble(-1, 1)};
         if (widths[0] != 2) {

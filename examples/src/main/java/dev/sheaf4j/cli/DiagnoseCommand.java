@@ -1,6 +1,5 @@
 package dev.sheaf4j.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.sheaf4j.Sheaf;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.diagnose.ConvergenceCheck;
@@ -8,13 +7,11 @@ import dev.sheaf4j.diagnose.PinnedDiscord;
 import dev.sheaf4j.diagnose.SpectralSurvey;
 import dev.sheaf4j.diagnose.Summary;
 import dev.sheaf4j.examples.Tasks;
-import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.solve.DiffusionResult;
 import dev.sheaf4j.solve.DiffusionSettings;
 import dev.sheaf4j.train.Dataset;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,6 +21,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sheaf4j diagnose TASK}: looks inside a network on a task's test data: the spectrum of
@@ -34,6 +33,9 @@ import picocli.CommandLine.Mixin;
         description = "Spectrum of L_free over test inputs, pinned discord of the network on the test data, and a"
                 + " convergence check, for a task's network (seeded, or --load a trained one).")
 final class DiagnoseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     TaskChoice choice;
 
@@ -47,18 +49,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        OptionChecks checks = new OptionChecks(spec).positive("--inputs", inputs);
+        choice.check(checks);
         Tasks.Task t = choice.task();
-        SheafModel model = t.network().apply(choice.seed);
-        if (load != null) {
-            model = Sheaf.of(NetworkFile.load(load));
-            var arch = model.network().architecture();
-            if (arch.inputs() != t.data().test().inputDimension() || arch.outputs() != t.data().test().targetDimension()) {
-                throw new IllegalArgumentException("the network in " + load + " maps " + arch.inputs() + " inputs to "
-                        + arch.outputs() + " outputs; the " + t.name() + " data has " + t.data().test().inputDimension()
-                        + " and " + t.data().test().targetDimension());
-            }
-        }
+        SheafModel model = load != null ? Sheaf.of(TaskChoice.loadFitting(load, t)) : t.network().apply(choice.seed);
         Dataset test = t.data().test();
         int n = Math.min(inputs, test.size());
         int[] first = new int[n];
@@ -84,8 +79,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             pinned.put("byLayer", discord.byLayer());
             out.put("pinnedDiscord", pinned);
             out.put("convergence", convergence);
-            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-                    .serializeSpecialFloatingPointValues().create().toJson(out));
+            JsonOutput.print(out);
         } else {
             print(t, model, n, survey, discord, convergence);
         }

@@ -1,10 +1,8 @@
 package dev.sheaf4j.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.sheaf.Vertex;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +31,12 @@ final class InferCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
-        SheafModel model = choice.model();
+    public Integer call() {
         double[][] xs = new double[inputs.size()][];
         for (int s = 0; s < xs.length; s++) {
             xs[s] = parse(inputs.get(s));
         }
+        SheafModel model = choice.model();
         SheafState forward = model.forwardPass(xs);
         SheafState harmonic = model.harmonicExtension(xs);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -60,7 +58,7 @@ final class InferCommand implements Callable<Integer> {
             rows.add(row);
         }
         if (json) {
-            System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(rows));
+            JsonOutput.print(rows);
             return 0;
         }
         System.out.printf(Locale.ROOT, "network %s%n", model.network().architecture());

@@ -4,6 +4,7 @@ import dev.sheaf4j.Sheaf;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.examples.ExampleNetworks;
 import dev.sheaf4j.io.NetworkFile;
+import dev.sheaf4j.network.Network;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -22,7 +23,16 @@ final class NetworkChoice {
     long seed;
 
     /** The chosen network. */
-    SheafModel model() throws IOException {
-        return load != null ? Sheaf.of(NetworkFile.load(load)) : ExampleNetworks.create(network, seed);
+    SheafModel model() {
+        return load != null ? Sheaf.of(load(load)) : ExampleNetworks.create(network, seed);
+    }
+
+    /** The network saved in {@code file}; a file that cannot be loaded is a bad input named in one line. */
+    static Network load(Path file) {
+        try {
+            return NetworkFile.load(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }

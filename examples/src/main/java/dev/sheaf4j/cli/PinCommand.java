@@ -1,6 +1,5 @@
 package dev.sheaf4j.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.kernel.OutputEdgeMode;
 import dev.sheaf4j.sheaf.Discord;
@@ -12,7 +11,6 @@ import dev.sheaf4j.sheaf.Vertex;
 import dev.sheaf4j.solve.Certificate;
 import dev.sheaf4j.solve.EquilibriumResult;
 import dev.sheaf4j.solve.EquilibriumSettings;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,7 +53,7 @@ final class PinCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         SheafModel model = choice.model();
         SheafLayout layout = model.layout();
         double[] x = input != null ? input : defaultInput(layout.architecture().inputs());
@@ -75,8 +73,7 @@ final class PinCommand implements Callable<Integer> {
         Certificate certificate = result.certificate();
         Discord discord = model.discord(pinned);
         if (json) {
-            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
-                    .toJson(report(model, x, forward, pinned, certificate, discord)));
+            JsonOutput.print(report(model, x, forward, pinned, certificate, discord));
         } else {
             print(model, x, forward, pinned, certificate, discord);
         }

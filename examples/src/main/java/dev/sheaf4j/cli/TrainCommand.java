@@ -1,6 +1,5 @@
 package dev.sheaf4j.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.sheaf4j.Sheaf;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.examples.Tasks;
@@ -28,6 +27,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sheaf4j train TASK}: trains a task's network by sheaf training (the joint dynamics), by
@@ -38,6 +39,11 @@ import picocli.CommandLine.Mixin;
         description = "Train a task's network without a backward pass and compare with gradient descent from the"
                 + " same initial weights. Tasks: paraboloid, saddle, circle, blobs (the paper's), iris, mnist.")
 final class TrainCommand implements Callable<Integer> {
+    private static final List<String> METHODS = List.of("sheaf", "equilibrium", "sgd");
+
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     TaskChoice choice;
 
@@ -97,17 +103,22 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks checks = new OptionChecks(spec).oneOf("--methods", methods, METHODS)
+                .positive("--epochs", epochs).positive("--steps", steps).notNegative("--batch-size", batchSize)
+                .positive("--alpha", alpha).positive("--beta-n", betaTimesN).positive("--dt", dt)
+                .positive("--sgd-rate", sgdRate).positive("--sgd-epochs", sgdEpochs).positive("--threads", threads)
+                .writableFile("--save", save);
+        choice.check(checks);
         Tasks.Task t = choice.task();
-        TrainingSettings settings = settings(t);
         SheafModel model = t.network().apply(choice.seed);
         if (widths != null) {
             Architecture declared = model.network().architecture();
-            if (widths.length < 2 || widths[0] != declared.inputs() || widths[widths.length - 1] != declared.outputs()) {
-                throw new IllegalArgumentException("--widths for " + t.name() + " must start with " + declared.inputs()
-                        + " inputs and end with " + declared.outputs() + " outputs");
-            }
+            checks.require(widths.length >= 2 && widths[0] == declared.inputs()
+                    && widths[widths.length - 1] == declared.outputs(), "--widths for " + t.name() + " must start with "
+                    + declared.inputs() + " inputs and end with " + declared.outputs() + " outputs");
             model = Sheaf.create(new Architecture(widths, new double[widths.length - 2], declared.head()), choice.seed);
         }
+        TrainingSettings settings = settings(t);
         SheafKernel kernel = model.kernel();
         Network initial = model.network();
         Dataset train = t.data().train();
@@ -123,46 +134,49 @@ final class TrainCommand implements Callable<Integer> {
             double seconds;
             String outcome;
             ProgressBar bar = new ProgressBar(System.err, method, !quiet && !json);
-            switch (method) {
-                case "sheaf", "equilibrium" -> {
-                    TrainingListener progress = report -> {
-                        bar.update(report.epoch(), report.epochs(), String.format(Locale.ROOT, "train %.5g test %.5g",
-                                report.trainLoss(), report.testLoss()));
-                        return true;
-                    };
-                    SheafTrainer trainer = new SheafTrainer(kernel);
-                    TrainingResult r = method.equals("sheaf")
-                            ? trainer.train(initial, train, test, Pins.none(), settings, progress)
-                            : trainer.trainAtEquilibrium(initial, train, test, Pins.none(), settings, progress);
-                    trained = r.network();
-                    trainCurve = r.trainLoss();
-                    testCurve = r.testLoss();
-                    seconds = r.seconds();
-                    outcome = r.stopReason();
-                    row.put("weightSteps", (long) r.epochs() * settings.stepsPerEpoch());
+            try {
+                switch (method) {
+                    case "sheaf", "equilibrium" -> {
+                        TrainingListener progress = report -> {
+                            bar.update(report.epoch(), report.epochs(), String.format(Locale.ROOT,
+                                    "train %.5g test %.5g", report.trainLoss(), report.testLoss()));
+                            return true;
+                        };
+                        SheafTrainer trainer = new SheafTrainer(kernel);
+                        TrainingResult r = method.equals("sheaf")
+                                ? trainer.train(initial, train, test, Pins.none(), settings, progress)
+                                : trainer.trainAtEquilibrium(initial, train, test, Pins.none(), settings, progress);
+                        trained = r.network();
+                        trainCurve = r.trainLoss();
+                        testCurve = r.testLoss();
+                        seconds = r.seconds();
+                        outcome = r.stopReason();
+                        row.put("weightSteps", (long) r.epochs() * settings.stepsPerEpoch());
+                    }
+                    case "sgd" -> {
+                        int batch = settings.batchFor(train.size());
+                        int epochsSgd = sgdEpochs != null ? sgdEpochs
+                                : (int) Math.max(1,
+                                        (long) settings.epochs() * settings.stepsPerEpoch() * batch / train.size());
+                        double rate = sgdRate != null ? sgdRate : t.sgdRate();
+                        bar.update(0, 1, "gradient descent, " + epochsSgd + " epochs");
+                        long start = System.nanoTime();
+                        GradientDescent.Result r = GradientDescent.train(kernel, initial, train, test, rate, epochsSgd,
+                                batch, choice.seed, Math.max(1, epochsSgd / 100));
+                        seconds = (System.nanoTime() - start) / 1e9;
+                        bar.update(1, 1, "done");
+                        trained = r.network();
+                        trainCurve = r.trainLoss();
+                        testCurve = r.testLoss();
+                        outcome = "completed " + epochsSgd + " epochs at learning rate " + rate
+                                + (batch < train.size() ? " in batches of " + batch : "");
+                        row.put("weightSteps", (long) epochsSgd * ((train.size() + batch - 1) / batch));
+                    }
+                    default -> throw new IllegalStateException("unchecked method '" + method + "'");
                 }
-                case "sgd" -> {
-                    int batch = settings.batchFor(train.size());
-                    int epochsSgd = sgdEpochs != null ? sgdEpochs
-                            : (int) Math.max(1, (long) settings.epochs() * settings.stepsPerEpoch() * batch / train.size());
-                    double rate = sgdRate != null ? sgdRate : t.sgdRate();
-                    bar.update(0, 1, "gradient descent, " + epochsSgd + " epochs");
-                    long start = System.nanoTime();
-                    GradientDescent.Result r = GradientDescent.train(kernel, initial, train, test, rate, epochsSgd,
-                            batch, choice.seed, Math.max(1, epochsSgd / 100));
-                    seconds = (System.nanoTime() - start) / 1e9;
-                    bar.update(1, 1, "done");
-                    trained = r.network();
-                    trainCurve = r.trainLoss();
-                    testCurve = r.testLoss();
-                    outcome = "completed " + epochsSgd + " epochs at learning rate " + rate
-                            + (batch < train.size() ? " in batches of " + batch : "");
-                    row.put("weightSteps", (long) epochsSgd * ((train.size() + batch - 1) / batch));
-                }
-                default -> throw new IllegalArgumentException("unknown method '" + method
-                        + "'; choose sheaf, equilibrium or sgd");
+            } finally {
+                bar.finish();
             }
-            bar.finish();
             if (first == null) {
                 first = trained;
             }
@@ -190,8 +204,7 @@ final class TrainCommand implements Callable<Integer> {
         report.put("lambdaMinAtInitMedian", medianLambdaMin(model, train));
         report.put("results", rows);
         if (json) {
-            System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-                    .serializeSpecialFloatingPointValues().create().toJson(report));
+            JsonOutput.print(report);
         } else {
             print(t, initial, settings, rows, (Double) report.get("lambdaMinAtInitMedian"));
         }

@@ -10,10 +10,11 @@ public record CheckResult(Status status, String name, String got, String expecte
         return new CheckResult(Status.SKIP, name, "-", "-", reason);
     }
 
-    /** A check that could not be computed: the message is what went wrong. */
+    /** A check that could not be computed: the message, on one line, is what went wrong. */
     public static CheckResult error(String name, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new CheckResult(Status.FAIL, name, "error: " + message, "-", "-");
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return new CheckResult(Status.FAIL, name, "error: " + line, "-", "-");
     }
 
     /** The one-line report: {@code STATUS  name  got=...  expected=...  tol=...}. */

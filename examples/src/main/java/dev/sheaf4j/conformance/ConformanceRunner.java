@@ -1,16 +1,22 @@
 package dev.sheaf4j.conformance;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonIOException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.sheaf4j.io.FileErrors;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs every check a fixture file supports (see the fixture format's README) and prints one line
@@ -25,15 +31,18 @@ public final class ConformanceRunner {
         }
     }
 
+    /** Where a JSON parser's message places the error. */
+    private static final Pattern PLACE = Pattern.compile("line \\d+ column \\d+");
+
     private ConformanceRunner() {
     }
 
     /** The checks of one fixture file; a file that cannot be read gives one failed check. */
     public static List<CheckResult> check(Path file) {
         JsonObject root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = JsonParser.parseReader(reader).getAsJsonObject();
-        } catch (IOException | JsonParseException | IllegalStateException e) {
+        try {
+            root = read(file);
+        } catch (IOException e) {
             return List.of(CheckResult.error("read fixture", e));
         }
         List<CheckResult> results = new ArrayList<>();
@@ -52,6 +61,28 @@ public final class ConformanceRunner {
                     "network or sheafTraining", "-"));
         }
         return results;
+    }
+
+    /** The fixture's top-level object; the exception's message says in one line why the file holds none. */
+    private static JsonObject read(Path file) throws IOException {
+        JsonElement root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = JsonParser.parseReader(reader);
+        } catch (JsonIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new IOException("not UTF-8 text (binary data, or a corrupted byte)", e);
+            }
+            throw e.getCause() instanceof IOException cause ? FileErrors.reading(file, cause) : new IOException(e);
+        } catch (JsonParseException e) {
+            Matcher where = PLACE.matcher(String.valueOf(e.getMessage()));
+            throw new IOException("not JSON" + (where.find() ? " (malformed at " + where.group() + ")" : ""), e);
+        } catch (IOException e) {
+            throw FileErrors.reading(file, e);
+        }
+        if (!root.isJsonObject()) {
+            throw new IOException("not a fixture: its top level is not a JSON object");
+        }
+        return root.getAsJsonObject();
     }
 
     /** Checks each file, printing a line per check prefixed with the file name, then the totals. */

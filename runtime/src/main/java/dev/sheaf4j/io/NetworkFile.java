@@ -65,10 +65,17 @@ public final class NetworkFile {
      * Reads a network saved by {@link #save}.
      *
      * @throws IOException if the file cannot be read, or is not a sheaf4j network file, is of
-     *     another version, is truncated or corrupt (checksum mismatch), or describes an invalid network
+     *     another version, is truncated or corrupt (checksum mismatch; bytes that are not UTF-8 text
+     *     count as corrupt), or describes an invalid network; the message is one line naming the file
      */
     public static Network load(Path path) throws IOException {
-        return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw FileErrors.reading(path, e);
+        }
+        return parse(new String(bytes, StandardCharsets.UTF_8), path.toString());
     }
 
     /**
@@ -87,19 +94,22 @@ public final class NetworkFile {
         String body = text.substring(0, crcLine);
         String stored = text.substring(crcLine + 6).trim();
         if (!stored.equals(crc(body))) {
-            throw new IOException(source + " is corrupt: checksum " + crc(body) + " does not match the stored " + stored);
+            throw new IOException(source + " is corrupt: checksum " + crc(body) + " does not match the stored "
+                    + stored);
         }
         List<String> lines = List.of(body.split("\n"));
         try {
-            int version = Integer.parseInt(field(lines, 0, MAGIC));
+            int version = Integer.parseInt(field(lines, 0, MAGIC, source));
             if (version != VERSION) {
-                throw new IOException(source + " has format version " + version + "; this sheaf4j reads version " + VERSION);
+                throw new IOException(source + " has format version " + version + "; this sheaf4j reads version "
+                        + VERSION);
             }
-            int[] widths = parseInts(field(lines, 1, "widths"));
-            double[] slopes = parseDoubles(field(lines, 2, "slopes"));
-            OutputActivation head = OutputActivation.valueOf(field(lines, 3, "output").toUpperCase(Locale.ROOT));
+            int[] widths = parseInts(field(lines, 1, "widths", source));
+            double[] slopes = parseDoubles(field(lines, 2, "slopes", source));
+            String output = field(lines, 3, "output", source);
+            OutputActivation head = OutputActivation.valueOf(output.toUpperCase(Locale.ROOT));
             Architecture arch = new Architecture(widths, slopes, head);
-            int count = Integer.parseInt(field(lines, 4, "parameters"));
+            int count = Integer.parseInt(field(lines, 4, "parameters", source));
             if (count != arch.parameterCount() || lines.size() != 5 + count) {
                 throw new IOException(source + " lists " + (lines.size() - 5) + " parameters under a header of " + count
                         + "; the architecture " + arch + " needs " + arch.parameterCount());
@@ -128,9 +138,9 @@ public final class NetworkFile {
         return network;
     }
 
-    private static String field(List<String> lines, int index, String name) throws IOException {
+    private static String field(List<String> lines, int index, String name, String source) throws IOException {
         if (index >= lines.size() || !lines.get(index).startsWith(name)) {
-            throw new IOException("line " + (index + 1) + " should start with '" + name + "'");
+            throw new IOException(source + ": line " + (index + 1) + " should start with '" + name + "'");
         }
         return lines.get(index).substring(name.length()).trim();
     }

@@ -97,4 +97,59 @@ class NetworkFileTest {
         assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("4295098369 parameters")
                 && !e.getMessage().contains("\n"), e.getMessage());
     }
+
+    @Test
+    void binaryGarbageAJarAndAFlippedHighBitAreRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+        Path garbage = dir.resolve("garbage.sheaf");
+        byte[] noise = new byte[4096];
+        new java.util.Random(5).nextBytes(noise);
+        Files.write(garbage, noise);
+        assertOneLine("cannot load " + garbage, garbage + " is not a sheaf4j network file", garbage);
+
+        Path jar = dir.resolve("tool.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/MANIFEST.MF"));
+            zip.write(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x41});
+            zip.closeEntry();
+        }
+        assertOneLine("cannot load " + jar, jar + " is not a sheaf4j network file", jar);
+
+        Path flipped = dir.resolve("flipped.sheaf");
+        NetworkFile.save(network, flipped);
+        byte[] bytes = Files.readAllBytes(flipped);
+        int digit = bytes.length / 2;
+        while (!Character.isDigit(bytes[digit])) {
+            digit++;
+        }
+        bytes[digit] ^= (byte) 0x80;
+        Files.write(flipped, bytes);
+        assertOneLine("a flipped high bit", flipped + " is corrupt", flipped);
+    }
+
+    @Test
+    void aFolderOrAMissingFileIsNamedWithTheProblem(@TempDir Path dir) {
+        assertOneLine("a folder", "cannot read " + dir + ": it is a folder, not a file", dir);
+        Path missing = dir.resolve("missing.sheaf");
+        assertOneLine("a missing file", "cannot read " + missing + ": no such file", missing);
+    }
+
+    @Test
+    void anUnwritableTargetIsNamedWithTheProblem(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("plain.txt");
+        Files.writeString(file, "x");
+        Path underFile = file.resolve("net.sheaf");
+        assertEquals("cannot write " + underFile + ": " + file + " is a file, not a folder",
+                assertThrows(IOException.class, () -> NetworkFile.save(network, underFile)).getMessage());
+        Path underMissing = dir.resolve("missing").resolve("net.sheaf");
+        assertEquals("cannot write " + underMissing + ": its folder " + dir.resolve("missing") + " does not exist",
+                assertThrows(IOException.class, () -> NetworkFile.save(network, underMissing)).getMessage());
+        assertEquals("cannot write " + dir + ": it is a folder, not a file",
+                assertThrows(IOException.class, () -> NetworkFile.save(network, dir)).getMessage());
+    }
+
+    private static void assertOneLine(String what, String expectedStart, Path file) {
+        IOException e = assertThrows(IOException.class, () -> NetworkFile.load(file), what);
+        assertTrue(e.getMessage().startsWith(expectedStart), what + ": " + e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), what + ": " + e.getMessage());
+    }
 }

@@ -3,39 +3,19 @@ package dev.sheaf4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line tool end to end: output, closing lines and exit codes. */
 class CommandLineTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.stdout();
     }
 
     @Test
@@ -58,7 +38,7 @@ class CommandLineTest {
     @Test
     void aMissingFileIsOneClearErrorLine() {
         assertEquals(Main.BAD_INPUT, Main.run("conformance", "/no/such/fixture.json"));
-        String message = err.toString(StandardCharsets.UTF_8).trim();
+        String message = console.stderr().trim();
         assertEquals("sheaf4j: no such fixture file or folder: /no/such/fixture.json", message);
     }
 
@@ -101,7 +81,7 @@ class CommandLineTest {
     void badPinsAreOneClearLineAndExitTwo() {
         assertEquals(Main.BAD_INPUT, Main.run("pin", "--network", "tiny", "--pin", "z1[9]=1"));
         assertEquals("sheaf4j: neuron 9 does not exist in layer 1 of width 4 (z_1[9])",
-                err.toString(StandardCharsets.UTF_8).trim());
+                console.stderr().trim());
     }
 
     @Test
@@ -123,7 +103,7 @@ class CommandLineTest {
     @Test
     void anUnknownTaskIsABadInput() {
         assertEquals(Main.BAD_INPUT, Main.run("train", "weather"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown task 'weather'"));
+        assertTrue(console.stderr().contains("unknown task 'weather'"));
     }
 
     @Test

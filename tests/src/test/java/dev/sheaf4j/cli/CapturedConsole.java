@@ -1,0 +1,46 @@
+package dev.sheaf4j.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Captures standard output and error around each test, for tests of the command-line tool. */
+final class CapturedConsole implements BeforeEachCallback, AfterEachCallback {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    /** What was printed to standard output so far. */
+    String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What was printed to standard error so far. */
+    String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Forgets what was printed so far. */
+    void clear() {
+        out.reset();
+        err.reset();
+    }
+}
