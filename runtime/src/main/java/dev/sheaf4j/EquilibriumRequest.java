@@ -29,6 +29,6 @@ public final class EquilibriumRequest extends PinRequest<EquilibriumRequest> {
 
     /** Solves each sample for its equilibrium under the declared and the added pins. */
     public EquilibriumResult solve() {
-        return model().equilibrium(start(), pins(), settings);
+        return model().solveEquilibrium(start(), pins(), settings);
     }
 }

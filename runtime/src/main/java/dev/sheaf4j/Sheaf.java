@@ -4,6 +4,7 @@ import dev.sheaf4j.kernel.GenericKernel;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Weights;
 import java.util.Objects;
 
 /** A {@link SheafModel} for a network built at run time, driven by the {@link GenericKernel}. */
@@ -34,5 +35,15 @@ public final class Sheaf implements SheafModel {
     @Override
     public SheafKernel kernel() {
         return kernel;
+    }
+
+    @Override
+    public Sheaf withWeights(Weights weights) {
+        return new Sheaf(weights.toNetwork(network.architecture()));
+    }
+
+    @Override
+    public String toString() {
+        return "Sheaf" + network.architecture();
     }
 }

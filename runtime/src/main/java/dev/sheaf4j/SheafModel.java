@@ -4,6 +4,7 @@ import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Weights;
 import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.Coboundary;
 import dev.sheaf4j.sheaf.Discord;
@@ -19,12 +20,17 @@ import dev.sheaf4j.solve.EquilibriumResult;
 import dev.sheaf4j.solve.EquilibriumSettings;
 import dev.sheaf4j.solve.HarmonicExtension;
 import dev.sheaf4j.solve.PinnedEquilibrium;
+import dev.sheaf4j.train.Dataset;
 
 /**
  * A network seen as a sheaf, with the operations of the runtime: forward pass, exact harmonic
- * extension, diffusion, discord and spectrum. Implementations supply the network, the kernel that
- * runs its hot loops and the pins declared with it (always applied); {@link Sheaf} is the one for
- * networks built at run time.
+ * extension, diffusion, exact pinned equilibria, training, discord and spectrum. Implementations
+ * supply the network, the kernel that runs its hot loops, the pins declared with it (always
+ * applied) and a copy with other weights; {@link Sheaf} is the one for networks built at run time.
+ *
+ * <p>The runs that take pins and settings read two ways: a noun returns a request to refine, then run
+ * ({@link #diffusion}, {@link #equilibrium}, {@link #training}); a verb takes the pins and settings
+ * at once and returns the result ({@link #diffuse}, {@link #solveEquilibrium}).
  */
 public interface SheafModel {
     /** The network: architecture and parameters. */
@@ -37,6 +43,13 @@ public interface SheafModel {
     default Pins declaredPins() {
         return Pins.none();
     }
+
+    /**
+     * This model with other weights: the same declaration, kernel and declared pins.
+     *
+     * @throws IllegalArgumentException if their shapes differ from the architecture or a value is not finite
+     */
+    SheafModel withWeights(Weights weights);
 
     /** Where each vertex and edge lives in state and discrepancy arrays. */
     default SheafLayout layout() {
@@ -88,14 +101,17 @@ public interface SheafModel {
         return state;
     }
 
-    /** Diffusion from {@code initial} with the declared pins and default settings. */
-    default DiffusionResult diffuse(SheafState initial) {
-        return diffuse(initial, Pins.none(), DiffusionSettings.defaults());
-    }
-
-    /** Diffusion from {@code initial} with the declared pins followed by {@code pins}. */
+    /** Runs the heat equation from {@code initial} with the declared pins followed by {@code pins}. */
     default DiffusionResult diffuse(SheafState initial, Pins pins, DiffusionSettings settings) {
         return Diffusion.run(kernel(), network(), initial, declaredPins().and(pins), settings);
+    }
+
+    /**
+     * Solves for the exact pinned equilibrium of each sample of {@code initial}, with the declared pins followed
+     * by {@code pins}; each sample's result carries a certificate of stationarity.
+     */
+    default EquilibriumResult solveEquilibrium(SheafState initial, Pins pins, EquilibriumSettings settings) {
+        return PinnedEquilibrium.solve(kernel(), network(), initial, declaredPins().and(pins), settings);
     }
 
     /** An exact pinned equilibrium starting from the forward pass of each input; add pins, then solve. */
@@ -118,12 +134,13 @@ public interface SheafModel {
         return new DiffusionRequest(this, start);
     }
 
+
     /**
-     * The exact pinned equilibrium of each sample of {@code initial}, with the declared pins followed
-     * by {@code pins}; each sample's result carries a certificate of stationarity.
+     * Training on {@code train} about to start, with the declared pins held throughout: set a test
+     * set, the schedule, rates and listener, then run it for the trained model.
      */
-    default EquilibriumResult equilibrium(SheafState initial, Pins pins, EquilibriumSettings settings) {
-        return PinnedEquilibrium.solve(kernel(), network(), initial, declaredPins().and(pins), settings);
+    default TrainingRequest training(Dataset train) {
+        return new TrainingRequest(this, train);
     }
 
     /**

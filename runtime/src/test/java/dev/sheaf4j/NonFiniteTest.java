@@ -110,11 +110,11 @@ class NonFiniteTest {
     @Test
     void trainingCannotStartFromAnOverflowingForwardPass() {
         Architecture arch = adder.network().architecture();
-        Dataset data = Dataset.ofRows(new double[][] {{1, 2}, {1e308, 1e308}}, new double[][] {{0}, {1}});
+        Dataset data = Dataset.of(new double[][] {{1, 2}, {1e308, 1e308}}, new double[][] {{0}, {1}});
         SheafTrainer trainer = new SheafTrainer(new GenericKernel(arch));
         fails(() -> trainer.train(adder.network(), data, null, Pins.none(), TrainingSettings.defaults(),
                 TrainingListener.NONE), "the forward pass", "z_1[0] of sample 1");
-        Dataset far = Dataset.ofRows(new double[][] {{1, 2}}, new double[][] {{1e300}});
+        Dataset far = Dataset.of(new double[][] {{1, 2}}, new double[][] {{1e300}});
         fails(() -> GradientDescent.train(new GenericKernel(arch), adder.network(), far, null, 0.1, 1, 1, 0, 1),
                 "the loss is not finite at sample 0");
     }
@@ -122,7 +122,7 @@ class NonFiniteTest {
     @Test
     void divergingGradientDescentFailsAtOnceWhateverItsEpochLimit() {
         Architecture arch = adder.network().architecture();
-        Dataset data = Dataset.ofRows(new double[][] {{1, 2}, {3, -1}}, new double[][] {{0}, {1}});
+        Dataset data = Dataset.of(new double[][] {{1, 2}, {3, -1}}, new double[][] {{0}, {1}});
         fails(() -> GradientDescent.train(new GenericKernel(arch), adder.network(), data, null, 1e300,
                 Integer.MAX_VALUE, 2, 0, 1), "diverged at epoch", "lower the learning rate");
     }

@@ -63,9 +63,9 @@ public final class PinBenchmark {
         EquilibriumSettings exact = EquilibriumSettings.defaults();
         DiffusionSettings diffusion = DiffusionSettings.defaults().withMaxSteps(maxSteps)
                 .withTolerance(exact.tolerance() * DiffusionSettings.defaults().alpha() * DiffusionSettings.defaults().dt());
-        EquilibriumResult solved = model.equilibrium(start, pins, exact.withParallel(false));
-        double sequential = timeMillis(() -> model.equilibrium(start, pins, exact.withParallel(false)), repeats);
-        double parallel = timeMillis(() -> model.equilibrium(start, pins, exact), repeats);
+        EquilibriumResult solved = model.solveEquilibrium(start, pins, exact.withParallel(false));
+        double sequential = timeMillis(() -> model.solveEquilibrium(start, pins, exact.withParallel(false)), repeats);
+        double parallel = timeMillis(() -> model.solveEquilibrium(start, pins, exact), repeats);
         long t0 = System.nanoTime();
         DiffusionResult run = model.diffuse(start, pins, diffusion);
         double diffusionMillis = (System.nanoTime() - t0) / 1e6;

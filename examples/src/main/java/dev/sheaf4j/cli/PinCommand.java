@@ -67,7 +67,7 @@ final class PinCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give at least one --pin or --soft-pin, e.g. --pin z1[0]=0.5");
         }
         SheafState forward = model.forwardPass(x);
-        EquilibriumResult result = model.equilibrium(forward, pins.build(),
+        EquilibriumResult result = model.solveEquilibrium(forward, pins.build(),
                 EquilibriumSettings.defaults().withMode(mode));
         SheafState pinned = result.state();
         Certificate certificate = result.certificate();

@@ -254,7 +254,7 @@ final class InferenceChecks {
      * reference's final state.
      */
     private void exactEquilibrium(String name, JsonObject entry, Pins pins, OutputEdgeMode mode) {
-        EquilibriumResult result = sheaf.equilibrium(sheaf.forwardPass(input), pins,
+        EquilibriumResult result = sheaf.solveEquilibrium(sheaf.forwardPass(input), pins,
                 EquilibriumSettings.defaults().withMode(mode));
         Certificate certificate = result.certificate();
         results.add(Checks.exact(name + " certified", certificate.certified(), true));

@@ -3,13 +3,11 @@ package dev.sheaf4j.conformance;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.sheaf4j.Sheaf;
+import dev.sheaf4j.TrainingRequest;
 import dev.sheaf4j.network.Network;
-import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.train.Dataset;
 import dev.sheaf4j.train.GradientDescent;
-import dev.sheaf4j.train.SheafTrainer;
 import dev.sheaf4j.train.StalkInit;
-import dev.sheaf4j.train.TrainingListener;
 import dev.sheaf4j.train.TrainingResult;
 import dev.sheaf4j.train.TrainingSettings;
 import java.util.ArrayList;
@@ -87,8 +85,8 @@ final class TrainingChecks {
                     json.get("beta").getAsDouble(), json.get("dt").getAsDouble(), json.get("epochs").getAsInt(),
                     json.get("stepsPerEpoch").getAsInt(), json.get("warmStart").getAsBoolean(),
                     StalkInit.valueOf(json.get("stalkInit").getAsString().toUpperCase(Locale.ROOT)), 0, 0, 1);
-            TrainingResult result = new SheafTrainer(Sheaf.of(initial).kernel()).train(initial, train, test,
-                    Pins.none(), settings, TrainingListener.NONE);
+            TrainingRequest request = Sheaf.of(initial).training(train).settings(settings);
+            TrainingResult result = (test == null ? request : request.test(test)).run().result();
             lossCurve(name + " train loss", result.trainLoss(), json.getAsJsonArray("trainLossPerEpoch"));
             if (json.has("testLossPerEpoch")) {
                 lossCurve(name + " test loss", result.testLoss(), json.getAsJsonArray("testLossPerEpoch"));

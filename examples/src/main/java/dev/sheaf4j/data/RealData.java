@@ -70,7 +70,7 @@ public final class RealData {
             y[i][labels.get(i)] = 1;
         }
         standardise(x, train);
-        Dataset all = Dataset.ofRows(x, y);
+        Dataset all = Dataset.of(x, y);
         return new Split(all.select(train.stream().mapToInt(Integer::intValue).toArray()),
                 all.select(test.stream().mapToInt(Integer::intValue).toArray()));
     }
@@ -125,7 +125,7 @@ public final class RealData {
             throw new IllegalArgumentException("mnist-10k.csv has " + rows.size() + " rows, fewer than the " + (train + test)
                     + " asked for");
         }
-        Dataset all = Dataset.ofRows(rows.toArray(new double[0][]), targets.toArray(new double[0][]));
+        Dataset all = Dataset.of(rows.toArray(new double[0][]), targets.toArray(new double[0][]));
         return new Split(all.select(SyntheticTasks.range(0, train)), all.select(SyntheticTasks.range(train, train + test)));
     }
 

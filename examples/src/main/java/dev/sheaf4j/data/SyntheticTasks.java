@@ -50,7 +50,7 @@ public final class SyntheticTasks {
             x[s] = new double[] {a, b};
             y[s] = new double[] {a * a + b * b - 2.0 / 3 + 0.02 * random.nextGaussian()};
         }
-        return Dataset.ofRows(x, y);
+        return Dataset.of(x, y);
     }
 
     private static Dataset saddle(SplittableRandom random, int n) {
@@ -62,7 +62,7 @@ public final class SyntheticTasks {
             x[s] = new double[] {a, b};
             y[s] = new double[] {a * a - b * b + 0.5 * Math.sin(2 * a) + 0.02 * random.nextGaussian()};
         }
-        return Dataset.ofRows(x, y);
+        return Dataset.of(x, y);
     }
 
     private static Dataset circle(SplittableRandom random, int n) {
@@ -77,7 +77,7 @@ public final class SyntheticTasks {
             x[s] = new double[] {radius * Math.cos(angle), radius * Math.sin(angle)};
             y[s] = new double[] {label};
         }
-        return Dataset.ofRows(x, y);
+        return Dataset.of(x, y);
     }
 
     private static Dataset blobs(SplittableRandom random, int n) {
@@ -96,6 +96,6 @@ public final class SyntheticTasks {
             y[s] = new double[4];
             y[s][k] = 1;
         }
-        return Dataset.ofRows(x, y);
+        return Dataset.of(x, y);
     }
 }

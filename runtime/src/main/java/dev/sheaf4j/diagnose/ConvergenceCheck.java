@@ -1,10 +1,13 @@
 package dev.sheaf4j.diagnose;
 
+import dev.sheaf4j.internal.Brief;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.Coboundary;
 import dev.sheaf4j.sheaf.Spectrum;
 import dev.sheaf4j.solve.DiffusionResult;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A diffusion's measured convergence against the theory: the decay rate of {@code log E} fitted by
@@ -67,5 +70,27 @@ public record ConvergenceCheck(double fittedRate, double predictedFinal, double 
         double finalGap = Spectrum.of(new Coboundary(network, ActivationPattern.of(run.state(), 0))).lambdaMin();
         return new ConvergenceCheck(-slope, 2 * alpha * finalGap, -2 * Math.log(1 - alpha * dt * finalGap) / dt,
                 2 * alpha * star, switches, count);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConvergenceCheck other && Double.compare(fittedRate, other.fittedRate) == 0
+                && Double.compare(predictedFinal, other.predictedFinal) == 0
+                && Double.compare(predictedEuler, other.predictedEuler) == 0
+                && Double.compare(predictedBound, other.predictedBound) == 0
+                && Arrays.equals(switchSteps, other.switchSteps) && fittedSteps == other.fittedSteps;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fittedRate, predictedFinal, predictedEuler, predictedBound, Arrays.hashCode(switchSteps),
+                fittedSteps);
+    }
+
+    @Override
+    public String toString() {
+        return "ConvergenceCheck[fittedRate=" + fittedRate + ", predictedFinal=" + predictedFinal + ", predictedEuler="
+                + predictedEuler + ", predictedBound=" + predictedBound + ", switchSteps=" + Brief.of(switchSteps)
+                + ", fittedSteps=" + fittedSteps + "]";
     }
 }

@@ -49,7 +49,7 @@ public record PinnedDiscord(List<Edge> edges, List<Summary> perEdge, Map<Integer
         for (int s = 0; s < n; s++) {
             inputs[s] = data.input(s);
         }
-        EquilibriumResult result = model.equilibrium(model.forwardPass(inputs), pins.build(),
+        EquilibriumResult result = model.solveEquilibrium(model.forwardPass(inputs), pins.build(),
                 EquilibriumSettings.defaults().withMode(OutputEdgeMode.IDENTITY));
         double[] all = result.state().values();
         int size = layout.stateSize();

@@ -1,6 +1,8 @@
 package dev.sheaf4j.network;
 
+import dev.sheaf4j.internal.Brief;
 import dev.sheaf4j.internal.Require;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -121,6 +123,24 @@ public final class Network {
     /** A copy of {@code b_l}. */
     public double[] biases(int layer) {
         int from = architecture.biasOffset(layer);
-        return java.util.Arrays.copyOfRange(parameters, from, from + architecture.width(layer));
+        return Arrays.copyOfRange(parameters, from, from + architecture.width(layer));
+    }
+
+    /** Equal when of one architecture with equal parameters. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Network other && architecture.equals(other.architecture)
+                && Arrays.equals(parameters, other.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(architecture, Arrays.hashCode(parameters));
+    }
+
+    /** {@code Network[2, 4, 1] identity [...]}, the parameters shortened when many. */
+    @Override
+    public String toString() {
+        return "Network" + architecture + " " + Brief.of(parameters);
     }
 }

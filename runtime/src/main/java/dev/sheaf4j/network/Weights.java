@@ -1,5 +1,6 @@
 package dev.sheaf4j.network;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -54,5 +55,28 @@ public final class Weights {
      */
     public Network toNetwork(Architecture architecture) {
         return Network.of(architecture, matrices, biases);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Weights other && Arrays.deepEquals(matrices, other.matrices)
+                && Arrays.deepEquals(biases, other.biases);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.deepHashCode(matrices), Arrays.deepHashCode(biases));
+    }
+
+    /** The shape of each layer: {@code Weights[W_1 4x2, b_1 4; W_2 1x4, b_2 1]}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Weights[");
+        for (int l = 0; l < matrices.length; l++) {
+            int columns = matrices[l].length == 0 ? 0 : matrices[l][0].length;
+            s.append(l == 0 ? "" : "; ").append("W_").append(l + 1).append(' ').append(matrices[l].length).append('x')
+                    .append(columns).append(", b_").append(l + 1).append(' ').append(biases[l].length);
+        }
+        return s.append(']').toString();
     }
 }

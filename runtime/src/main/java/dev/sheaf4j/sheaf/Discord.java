@@ -1,9 +1,11 @@
 package dev.sheaf4j.sheaf;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -78,6 +80,26 @@ public final class Discord {
             sums.merge(edges.get(e).layer(), perEdge[e], Double::sum);
         }
         return Collections.unmodifiableMap(sums);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Discord other && edges.equals(other.edges) && Arrays.equals(perEdge, other.perEdge);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(edges, Arrays.hashCode(perEdge));
+    }
+
+    /** {@code Discord[total 0.3; weight 1: 0.1, activation 1: 0.2, ...]}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Discord[total ").append(total());
+        for (int e = 0; e < perEdge.length; e++) {
+            s.append(e == 0 ? "; " : ", ").append(edges.get(e).name()).append(": ").append(perEdge[e]);
+        }
+        return s.append(']').toString();
     }
 
     /** Sums by edge kind. */

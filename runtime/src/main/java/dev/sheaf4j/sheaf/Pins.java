@@ -1,7 +1,9 @@
 package dev.sheaf4j.sheaf;
 
+import dev.sheaf4j.internal.Brief;
 import dev.sheaf4j.internal.Require;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,24 @@ public final class Pins {
         /** The pinned value for {@code sample}. */
         public double value(int sample) {
             return values.length == 1 ? values[0] : values[sample];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pin other && coordinate.equals(other.coordinate) && Arrays.equals(values, other.values)
+                    && Double.compare(strength, other.strength) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(coordinate, Arrays.hashCode(values), strength);
+        }
+
+        /** {@code z_1[0] = 0.5} for a hard pin, {@code z_2[0] ~ 0.8 (strength 10.0)} for a soft one. */
+        @Override
+        public String toString() {
+            String value = values.length == 1 ? Double.toString(values[0]) : Brief.of(values);
+            return coordinate + (hard() ? " = " + value : " ~ " + value + " (strength " + strength + ")");
         }
     }
 
@@ -73,6 +93,27 @@ public final class Pins {
     /** Whether the input {@code x} is free (not boundary data). */
     public boolean inputFree() {
         return inputFree;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Pins other && pins.equals(other.pins) && inputFree == other.inputFree;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(pins, inputFree);
+    }
+
+    /** {@code Pins[z_1[0] = 0.5, input free]}, or {@code Pins[none]}. */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        pins.forEach(pin -> parts.add(pin.toString()));
+        if (inputFree) {
+            parts.add("input free");
+        }
+        return "Pins" + (parts.isEmpty() ? "[none]" : parts.toString());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.sheaf4j.sheaf;
 
 import dev.sheaf4j.annotation.Stalk;
+import dev.sheaf4j.internal.Brief;
 import dev.sheaf4j.internal.Require;
 import java.util.Arrays;
 import java.util.Objects;
@@ -109,8 +110,21 @@ public final class SheafState {
         return sample;
     }
 
+    /** Equal when of one architecture and batch size with equal values. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SheafState other && batch == other.batch
+                && layout.architecture().equals(other.layout.architecture()) && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(layout.architecture(), batch, Arrays.hashCode(values));
+    }
+
+    /** {@code SheafState[2, 4, 1] identity x3 [...]}, the values shortened when many. */
     @Override
     public String toString() {
-        return "SheafState" + layout.architecture() + " x" + batch + " " + Arrays.toString(values);
+        return "SheafState" + layout.architecture() + " x" + batch + " " + Brief.of(values);
     }
 }

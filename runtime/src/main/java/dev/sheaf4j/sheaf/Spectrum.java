@@ -1,8 +1,11 @@
 package dev.sheaf4j.sheaf;
 
+import dev.sheaf4j.internal.Brief;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -60,5 +63,23 @@ public record Spectrum(double lambdaMin, double lambdaMax, int freeDimension, do
         }
         return new Spectrum(eig.getEigenvalue(min).real, eig.getEigenvalue(max).real, n, fiedler,
                 Collections.unmodifiableMap(shares));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Spectrum other && Double.compare(lambdaMin, other.lambdaMin) == 0
+                && Double.compare(lambdaMax, other.lambdaMax) == 0 && freeDimension == other.freeDimension
+                && Arrays.equals(fiedlerVector, other.fiedlerVector) && fiedlerShares.equals(other.fiedlerShares);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lambdaMin, lambdaMax, freeDimension, Arrays.hashCode(fiedlerVector), fiedlerShares);
+    }
+
+    @Override
+    public String toString() {
+        return "Spectrum[lambdaMin=" + lambdaMin + ", lambdaMax=" + lambdaMax + ", freeDimension=" + freeDimension
+                + ", fiedlerVector=" + Brief.of(fiedlerVector) + ", fiedlerShares=" + fiedlerShares + "]";
     }
 }

@@ -1,5 +1,9 @@
 package dev.sheaf4j.solve;
 
+import dev.sheaf4j.internal.Brief;
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * What the exact solver can vouch for about one sample's equilibrium.
  *
@@ -18,4 +22,24 @@ package dev.sheaf4j.solve;
  */
 public record Certificate(boolean certified, double energy, double stationarity, int iterations, int patternChanges,
         int atKink, double[] energyTrace, String reason) {
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Certificate other && certified == other.certified
+                && Double.compare(energy, other.energy) == 0 && Double.compare(stationarity, other.stationarity) == 0
+                && iterations == other.iterations && patternChanges == other.patternChanges && atKink == other.atKink
+                && Arrays.equals(energyTrace, other.energyTrace) && Objects.equals(reason, other.reason);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(certified, energy, stationarity, iterations, patternChanges, atKink,
+                Arrays.hashCode(energyTrace), reason);
+    }
+
+    @Override
+    public String toString() {
+        return "Certificate[certified=" + certified + ", energy=" + energy + ", stationarity=" + stationarity
+                + ", iterations=" + iterations + ", patternChanges=" + patternChanges + ", atKink=" + atKink
+                + ", energyTrace=" + Brief.of(energyTrace) + ", reason=" + reason + "]";
+    }
 }

@@ -1,8 +1,11 @@
 package dev.sheaf4j.solve;
 
+import dev.sheaf4j.internal.Brief;
 import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.SheafState;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outcome of a heat-equation run.
@@ -18,4 +21,25 @@ import java.util.List;
  */
 public record DiffusionResult(SheafState state, int iterations, boolean converged, double lastChange,
         double[] energyTrace, int[] switchSteps, List<ActivationPattern> patternsMet) {
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DiffusionResult other && state.equals(other.state) && iterations == other.iterations
+                && converged == other.converged && Double.compare(lastChange, other.lastChange) == 0
+                && Arrays.equals(energyTrace, other.energyTrace) && Arrays.equals(switchSteps, other.switchSteps)
+                && patternsMet.equals(other.patternsMet);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, iterations, converged, lastChange, Arrays.hashCode(energyTrace),
+                Arrays.hashCode(switchSteps), patternsMet);
+    }
+
+    /** A summary: the traces shortened, the patterns counted. */
+    @Override
+    public String toString() {
+        return "DiffusionResult[" + iterations + " steps, converged=" + converged + ", lastChange=" + lastChange
+                + ", energyTrace=" + Brief.of(energyTrace) + ", switchSteps=" + Brief.of(switchSteps) + ", "
+                + patternsMet.size() + " patterns met, state=" + state + "]";
+    }
 }

@@ -19,4 +19,13 @@ public record EquilibriumResult(SheafState state, List<Certificate> certificates
     public Certificate certificate() {
         return certificates.get(0);
     }
+
+    /** A summary: the certificates of a few samples, or how many of many are certified. */
+    @Override
+    public String toString() {
+        long certifiedCount = certificates.stream().filter(Certificate::certified).count();
+        String certificateText = certificates.size() <= 2 ? "certificates=" + certificates
+                : certifiedCount + " of " + certificates.size() + " certified";
+        return "EquilibriumResult[" + certificateText + ", state=" + state + "]";
+    }
 }

@@ -1,7 +1,10 @@
 package dev.sheaf4j.train;
 
 import dev.sheaf4j.internal.Require;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Inputs and targets of a supervised task in {@code (dimension, sample)} layout: feature {@code j}
@@ -28,20 +31,25 @@ public final class Dataset {
                 "targets").clone(), "targets");
     }
 
-    /** A dataset from rows: {@code inputs[s]} and {@code targets[s]} for each sample {@code s}. */
-    public static Dataset ofRows(double[][] inputs, double[][] targets) {
+    /**
+     * A dataset from rows: {@code inputs[s]} and {@code targets[s]} are the features and targets of
+     * sample {@code s}; every row of one array has the same length.
+     */
+    public static Dataset of(double[][] inputs, double[][] targets) {
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(targets, "targets");
         if (inputs.length != targets.length || inputs.length == 0) {
             throw new IllegalArgumentException("need as many target rows as input rows, at least one: got "
                     + inputs.length + " and " + targets.length);
         }
         int n = inputs.length;
-        int di = inputs[0].length;
-        int dt = targets[0].length;
+        int di = rowLength(inputs, "input");
+        int dt = rowLength(targets, "target");
         double[] x = new double[length(di, n, "inputs")];
         double[] y = new double[length(dt, n, "targets")];
         for (int s = 0; s < n; s++) {
-            Require.length(inputs[s], di, "input row " + s);
-            Require.length(targets[s], dt, "target row " + s);
+            checkRow(inputs[s], di, "input", s);
+            checkRow(targets[s], dt, "target", s);
             for (int j = 0; j < di; j++) {
                 x[j * n + s] = inputs[s][j];
             }
@@ -55,6 +63,42 @@ public final class Dataset {
     private static int length(int dimension, int samples, String what) {
         return Require.arrayLength(dimension, samples, "the " + what + " of " + samples + " samples",
                 "use fewer samples");
+    }
+
+    /** A dataset with one target per sample: {@code inputs[s]} and {@code targets[s]} for each sample. */
+    public static Dataset of(double[][] inputs, double[] targets) {
+        Objects.requireNonNull(targets, "targets");
+        double[][] rows = new double[targets.length][];
+        for (int s = 0; s < rows.length; s++) {
+            rows[s] = new double[] {targets[s]};
+        }
+        return of(inputs, rows);
+    }
+
+    /**
+     * A dataset read from a CSV file: one sample per line, its first {@code inputColumns} numbers the
+     * inputs and the rest the targets. A first line that does not start with a number is a header;
+     * blank lines are skipped.
+     *
+     * @throws IOException if the file cannot be read, or a line is not a row of finite numbers of the
+     *     same count as the first (the message names the file and the line)
+     */
+    public static Dataset fromCsv(Path file, int inputColumns) throws IOException {
+        return CsvRows.read(file, inputColumns);
+    }
+
+    private static int rowLength(double[][] rows, String kind) {
+        if (rows[0] == null || rows[0].length == 0) {
+            throw new IllegalArgumentException(kind + " row 0 is " + (rows[0] == null ? "missing (null)" : "empty"));
+        }
+        return rows[0].length;
+    }
+
+    private static void checkRow(double[] row, int length, String kind, int s) {
+        if (row == null || row.length != length) {
+            throw new IllegalArgumentException(kind + " row " + s + " has " + (row == null ? "no" : row.length)
+                    + " values, row 0 has " + length);
+        }
     }
 
     /** Number of samples. */
@@ -115,6 +159,17 @@ public final class Dataset {
             }
         }
         return new Dataset(n, inputDimension, targetDimension, x, y);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dataset other && size == other.size && inputDimension == other.inputDimension
+                && Arrays.equals(inputs, other.inputs) && Arrays.equals(targets, other.targets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(size, inputDimension, Arrays.hashCode(inputs), Arrays.hashCode(targets));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sheaf4j.train;
 
 import dev.sheaf4j.NonFiniteException;
+import dev.sheaf4j.internal.Brief;
 import dev.sheaf4j.internal.DoubleTrace;
 import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.kernel.LayerLoops;
@@ -9,6 +10,7 @@ import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -21,6 +23,22 @@ public final class GradientDescent {
 
     /** Per-epoch losses ({@code [0]} before training) and the final network. */
     public record Result(Network network, double[] trainLoss, double[] testLoss) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Result other && network.equals(other.network)
+                    && Arrays.equals(trainLoss, other.trainLoss) && Arrays.equals(testLoss, other.testLoss);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(network, Arrays.hashCode(trainLoss), Arrays.hashCode(testLoss));
+        }
+
+        @Override
+        public String toString() {
+            return "Result[network=" + network + ", trainLoss=" + Brief.of(trainLoss) + ", testLoss="
+                    + Brief.of(testLoss) + "]";
+        }
     }
 
     /**

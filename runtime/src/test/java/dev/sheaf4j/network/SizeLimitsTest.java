@@ -94,7 +94,7 @@ class SizeLimitsTest {
         double[][] targets = new double[40_000][];
         Arrays.fill(rows, row);
         Arrays.fill(targets, new double[] {0});
-        refused(() -> Dataset.ofRows(rows, targets), "inputs of 40000 samples", "more than a Java array holds");
+        refused(() -> Dataset.of(rows, targets), "inputs of 40000 samples", "more than a Java array holds");
     }
 
     @Test

@@ -88,7 +88,8 @@ class PinnedEquilibriumPropertyTest {
             return null;
         }
         SheafState start = sheaf.forwardPass(x);
-        EquilibriumResult exact = sheaf.equilibrium(start, pins, EquilibriumSettings.defaults().withParallel(false));
+        EquilibriumResult exact = sheaf.solveEquilibrium(start, pins,
+                EquilibriumSettings.defaults().withParallel(false));
         double lambdaMax = Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
         double gamma = 5;
         double dt = 0.5 / (lambdaMax + gamma + 1);
@@ -163,7 +164,8 @@ class PinnedEquilibriumPropertyTest {
         SheafState start = new SheafState(sheaf.layout(), 1, RandomNetworks.gaussian(random, sheaf.layout().stateSize()));
         Pins pins = randomPins(random, arch, true);
         Assume.that(leavesSomethingFree(sheaf, pins));
-        EquilibriumResult result = sheaf.equilibrium(start, pins, EquilibriumSettings.defaults().withParallel(false));
+        EquilibriumResult result = sheaf.solveEquilibrium(start, pins,
+                EquilibriumSettings.defaults().withParallel(false));
         Certificate c = result.certificate();
         assertTrue(c.certified(), arch + ": " + c);
         double[] trace = c.energyTrace();
@@ -250,7 +252,7 @@ class PinnedEquilibriumPropertyTest {
         }
         OutputEdgeMode mode = identityMode ? OutputEdgeMode.IDENTITY : OutputEdgeMode.JACOBIAN;
         SheafState start = sheaf.forwardPass(x);
-        EquilibriumResult exact = sheaf.equilibrium(start, pins.build(),
+        EquilibriumResult exact = sheaf.solveEquilibrium(start, pins.build(),
                 EquilibriumSettings.defaults().withMode(mode).withParallel(false));
         assertTrue(exact.certified(), exact.certificate().toString());
         double lambdaMax = Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
@@ -278,7 +280,8 @@ class PinnedEquilibriumPropertyTest {
                 : Pins.builder().soft(Coordinate.post(arch.layers(), outputs - 1), random.nextDouble(0.05, 0.95),
                         random.nextDouble(0.5, 5)).build();
         SheafState start = sheaf.forwardPass(x);
-        EquilibriumResult exact = sheaf.equilibrium(start, pins, EquilibriumSettings.defaults().withParallel(false));
+        EquilibriumResult exact = sheaf.solveEquilibrium(start, pins,
+                EquilibriumSettings.defaults().withParallel(false));
         assertTrue(exact.certified(), exact.certificate().toString());
         double lambdaMax = Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
         double dt = 0.5 / (lambdaMax + 6);

@@ -96,6 +96,18 @@ class TrainingTest {
     }
 
     @Test
+    void aResultPrintsASummaryNotEveryStalk() {
+        Architecture arch = Architecture.relu(2, 30, 1);
+        Dataset data = randomData(new SplittableRandom(8), arch, 200);
+        TrainingResult result = new SheafTrainer(new GenericKernel(arch)).train(Network.heInitialised(arch, 1), data,
+                null, Pins.none(), TrainingSettings.defaults().withSchedule(2, 5), TrainingListener.NONE);
+        String text = result.toString();
+        assertTrue(text.length() < 500, text.length() + " characters: " + text);
+        assertTrue(text.contains("train loss " + result.trainLoss()[0] + " -> " + result.finalTrainLoss()), text);
+        assertTrue(text.contains("completed 2 epochs") && text.contains("stalks of 200 samples"), text);
+    }
+
+    @Test
     void divergenceStopsWithAClearReasonAndKeepsTheLastGoodWeights() {
         divergesKeepingTheLastGoodWeights(false, TrainingSettings.defaults().withSchedule(20, 200).withBeta(5e3));
     }

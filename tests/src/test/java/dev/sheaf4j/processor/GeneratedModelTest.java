@@ -2,12 +2,14 @@ package dev.sheaf4j.processor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.sheaf4j.Sheaf;
+import dev.sheaf4j.TrainedModel;
 import dev.sheaf4j.annotation.Stalk;
 import dev.sheaf4j.examples.Paraboloid;
 import dev.sheaf4j.examples.ParaboloidSheaf;
@@ -23,6 +25,7 @@ import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.solve.DiffusionResult;
 import dev.sheaf4j.solve.DiffusionSettings;
+import dev.sheaf4j.train.Dataset;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -97,6 +100,24 @@ class GeneratedModelTest {
         assertThrows(IllegalArgumentException.class,
                 () -> net.diffuse(start, Pins.builder().hard(net.first().pre(0), 1.0).build(), settings),
                 "a run-time pin may not contradict a declared one");
+    }
+
+    @Test
+    void trainingGivesBackTheDeclaredTypeWithItsDeclaredPinsHeld() {
+        PinnedClassifier net = PinnedClassifierSheaf.create(5);
+        Dataset data = Dataset.of(new double[][] {{0.4, -0.7}, {-1, 0.2}, {0.3, 0.9}},
+                new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
+        TrainedModel trained = net.training(data).epochs(2).stepsPerEpoch(20).run();
+        PinnedClassifier better = trained.model();
+        assertEquals(PinnedClassifierSheaf.class, better.getClass());
+        assertEquals(trained.result().network(), better.network());
+        assertEquals(net.declaredPins(), better.declaredPins());
+        assertNotEquals(net.network(), better.network());
+        for (int s = 0; s < data.size(); s++) {
+            assertEquals(0.5, trained.result().stalks().get(net.first().pre(0), s), 0.0, "declared @Pin held");
+        }
+        TrainedModel free = net.training(data).epochs(2).stepsPerEpoch(20).withoutDeclaredPins().run();
+        assertNotEquals(0.5, free.result().stalks().get(net.first().pre(0), 0));
     }
 
     @Test

@@ -3,12 +3,19 @@ package dev.sheaf4j.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sheaf4j.TrainedModel;
+import dev.sheaf4j.data.Split;
+import dev.sheaf4j.data.SyntheticTasks;
 import dev.sheaf4j.examples.Paraboloid;
 import dev.sheaf4j.examples.ParaboloidSheaf;
-import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.solve.DiffusionResult;
-import dev.sheaf4j.solve.DiffusionSettings;
+import dev.sheaf4j.train.Dataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's DSL example, kept compiling and checked for what it claims. */
 class ReadmeDslExampleTest {
@@ -16,26 +23,37 @@ class ReadmeDslExampleTest {
     void readmeDslExampleRuns() {
         Paraboloid net = ParaboloidSheaf.create(42);
         double[] y = net.forward(new double[] {0.5, -0.3});
-        DiffusionResult run = net.diffuse(net.forwardPass(new double[] {0.5, -0.3}),
-                Pins.builder().hard(net.hidden().pre(0), 0.5).build(), DiffusionSettings.defaults());
+        DiffusionResult run = net.diffusion(new double[] {0.5, -0.3})
+                .pin(net.hidden().pre(0), 0.5)
+                .run();
         assertEquals(1, y.length);
         assertTrue(run.converged());
         assertEquals(0.5, run.state().get(net.hidden().pre(0), 0), 0.0);
     }
 
     @Test
-    void readmeTrainingExampleRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void readmeTrainingExampleRuns(@TempDir Path dir) throws IOException {
+        Split data = SyntheticTasks.generate("paraboloid", 300, 100, 1);
+        Path csv = dir.resolve("train.csv");
+        StringBuilder text = new StringBuilder("x1,x2,y\n");
+        for (int s = 0; s < data.train().size(); s++) {
+            double[] x = data.train().input(s);
+            text.append(x[0]).append(',').append(x[1]).append(',').append(data.train().target(s)[0]).append('\n');
+        }
+        Files.writeString(csv, text);
+
         Paraboloid net = ParaboloidSheaf.create(42);
-        dev.sheaf4j.data.Split data = dev.sheaf4j.data.SyntheticTasks.generate("paraboloid", 300, 100, 1);
-        dev.sheaf4j.train.Dataset train = data.train();
-        dev.sheaf4j.train.Dataset test = data.test();
-        dev.sheaf4j.train.TrainingResult r = new dev.sheaf4j.train.SheafTrainer(net.kernel()).train(net.network(),
-                train, test, Pins.none(), dev.sheaf4j.train.TrainingSettings.defaults().withSchedule(3, 200)
-                        .withWarmStart(true).withInit(dev.sheaf4j.train.StalkInit.RANDOM, 7),
-                report -> report.testLoss() > 0.01);
-        dev.sheaf4j.io.NetworkFile.save(r.network(), dir.resolve("trained.sheaf"));
-        assertTrue(r.finalTrainLoss() < r.trainLoss()[0]);
-        assertEquals(ParaboloidSheaf.ARCHITECTURE, dev.sheaf4j.io.NetworkFile.load(dir.resolve("trained.sheaf"))
-                .architecture());
+        Dataset train = Dataset.fromCsv(csv, 2);
+        Dataset test = Dataset.of(new double[][] {{0.5, -0.3}, {1.0, 0.2}}, new double[] {0.34, 1.04});
+        TrainedModel trained = net.training(train).test(test)
+                .epochs(3).stepsPerEpoch(200)
+                .listener(report -> report.testLoss() > 0.01)
+                .run();
+        Paraboloid better = trained.model();
+        NetworkFile.save(better.network(), dir.resolve("trained.sheaf"));
+
+        assertEquals(data.train(), train);
+        assertTrue(trained.result().finalTrainLoss() < trained.result().trainLoss()[0], trained.toString());
+        assertEquals(better.network(), ParaboloidSheaf.load(dir.resolve("trained.sheaf")).network());
     }
 }

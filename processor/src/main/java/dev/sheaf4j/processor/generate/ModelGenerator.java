@@ -27,7 +27,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the model class of one network: a final class implementing (or extending) the declaration,
  * holding the architecture, the layer handles, the declared pins and the kernel as constants, with
- * factory methods for seeded, given and saved weights.
+ * factory methods for seeded, given and saved weights and a copy with other weights.
  */
 final class ModelGenerator {
     private final NetworkSpec spec;
@@ -100,6 +100,9 @@ final class ModelGenerator {
                 .returns(SheafKernel.class).addStatement("return KERNEL").build());
         type.addMethod(MethodSpec.methodBuilder("declaredPins").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(Pins.class).addStatement("return DECLARED_PINS").build());
+        type.addMethod(MethodSpec.methodBuilder("withWeights").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(declaration).addParameter(Weights.class, "weights")
+                .addStatement("return create(weights)").build());
         return type.build();
     }
 
