@@ -129,7 +129,8 @@ public final class DiffusionFigures {
                 settled = p.step();
             }
         }
-        int end = Math.max(200, 2 * settled);
+        double unit = Math.pow(10, Math.floor(Math.log10(Math.max(200, 2 * settled))));
+        int end = (int) (Math.ceil(Math.max(200, 2 * settled) / unit) * unit);
         List<Double> at = new ArrayList<>();
         List<Double> trace = new ArrayList<>();
         int shown = (int) points.stream().filter(p -> p.step() <= end).count();
@@ -141,6 +142,8 @@ public final class DiffusionFigures {
         String stalk = "z_" + layers + (model.network().architecture().outputs() > 1 ? "[0]" : "");
         XYChart chart = Charts.line("Diffusion on " + network + ": the output stalk " + stalk, "Euler step", stalk,
                 false);
+        chart.getStyler().setYAxisDecimalPattern("0.###");
+        chart.getStyler().setXAxisMax((double) end).setXAxisDecimalPattern("0");
         chart.addSeries(stalk + " during the diffusion", at, trace);
         chart.addSeries("forward pass", List.of(at.get(0), at.get(at.size() - 1)), List.of(target, target));
         Map<String, String> numbers = new LinkedHashMap<>();
