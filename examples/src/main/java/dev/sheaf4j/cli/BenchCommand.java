@@ -66,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "With --suite pins: the most diffusion steps (default ${DEFAULT-VALUE}).")
     int maxSteps;
 
+    @Option(names = "--quiet", description = "No progress on standard error.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         OptionChecks checks = new OptionChecks(spec).oneOf("--suite", List.of(suite), SUITES)
@@ -88,8 +91,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int kernels(Map<String, SheafModel> models) {
+        ProgressBar bar = new ProgressBar(System.err, "bench", !quiet);
+        int total = models.size() * batches.length * operations.size();
+        bar.update(0, total, "calibrating");
         double peak = MachineLimits.peakGflops(CALIBRATION_NANOS);
         double memory = MachineLimits.triadGBs(MEMORY_BYTES, CALIBRATION_NANOS);
+        bar.clear();
         if (!json) {
             System.out.printf(Locale.ROOT, "peak of one core (FMA calibration kernel, this process): %.1f GFLOP/s;"
                     + " triad bandwidth from memory (%d MiB): %.1f GB/s%n", peak, MEMORY_BYTES >> 20, memory);
@@ -103,10 +110,12 @@ final class BenchCommand implements Callable<Integer> {
             SheafModel model = network.getValue();
             for (int batch : batches) {
                 for (KernelBenchmark.Operation op : operations) {
+                    bar.update(rows.size(), total, name + ", batch " + batch + ", " + op);
                     KernelBenchmark.Result r = KernelBenchmark.run(name, model, batch, op, rounds,
                             roundMillis * 1_000_000L);
                     double bandwidth = MachineLimits.triadGBs(r.workingSetBytes(), CALIBRATION_NANOS / 4);
                     rows.add(row(r, peak, bandwidth));
+                    bar.clear();
                     if (!json) {
                         System.out.printf(Locale.ROOT,
                                 "%-11s %-15s %5d %-8s %13.1f %13.1f %13.1f %7.2fx %7.2fx %8s %6s %7s %5s%n", name,
@@ -118,6 +127,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        bar.clear();
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("peakGflopsOneCore", peak);
@@ -161,12 +171,15 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-11s %-15s %5s %8s %14s %9s%n", "network", "architecture", "batch",
                     "threads", "ns per step", "speedup");
         }
+        ProgressBar bar = new ProgressBar(System.err, "bench", !quiet);
         for (Map.Entry<String, SheafModel> network : models.entrySet()) {
             String name = network.getKey();
             SheafModel model = network.getValue();
             for (int batch : batches) {
+                bar.update(results.size(), models.size() * batches.length, name + ", batch " + batch);
                 ScalingBenchmark.Result r = ScalingBenchmark.run(name, model, batch, cores, roundMillis * 5_000_000L);
                 results.add(r);
+                bar.clear();
                 for (int t = 1; !json && t <= cores; t++) {
                     System.out.printf(Locale.ROOT, "%-11s %-15s %5d %8d %14.1f %8.2fx%n", name,
                             Arrays.toString(r.architecture().widths()), batch, t, r.nanos()[t - 1], r.speedup(t));
@@ -185,12 +198,15 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-11s %6s %13s %13s %14s %9s %8s %10s %9s%n", "network", "batch",
                     "exact ms", "exact ms (par)", "diffusion ms", "steps", "settled", "max diff", "speedup");
         }
+        ProgressBar bar = new ProgressBar(System.err, "bench", !quiet);
         for (Map.Entry<String, SheafModel> network : models.entrySet()) {
             String name = network.getKey();
             SheafModel model = network.getValue();
             for (int batch : batches) {
+                bar.update(results.size(), models.size() * batches.length, name + ", batch " + batch);
                 PinBenchmark.Result r = PinBenchmark.run(name, model, batch, maxSteps, 15);
                 results.add(r);
+                bar.clear();
                 if (!json) {
                     System.out.printf(Locale.ROOT, "%-11s %6d %13.3f %13.3f %14.1f %9d %8s %10.2g %8.0fx%s%n", name,
                             batch, r.exactSequentialMillis(), r.exactParallelMillis(), r.diffusionMillis(),

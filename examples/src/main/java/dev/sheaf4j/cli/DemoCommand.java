@@ -1,27 +1,29 @@
 package dev.sheaf4j.cli;
 
 import dev.sheaf4j.Sheaf;
+import dev.sheaf4j.SheafModel;
+import dev.sheaf4j.examples.Tasks;
 import dev.sheaf4j.network.Architecture;
-import dev.sheaf4j.plots.Figure;
-import dev.sheaf4j.plots.FigureSet;
-import dev.sheaf4j.plots.IndexPage;
+import dev.sheaf4j.plots.DiffusionFigures;
+import dev.sheaf4j.plots.FigureFolder;
+import dev.sheaf4j.plots.SeededDiffusion;
+import dev.sheaf4j.plots.SwitchSteps;
+import dev.sheaf4j.plots.TrainingComparison;
+import dev.sheaf4j.plots.TrainingFigures;
 import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.Coboundary;
 import dev.sheaf4j.sheaf.Discord;
 import dev.sheaf4j.sheaf.EdgeKind;
-import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.sheaf.Spectrum;
 import dev.sheaf4j.solve.DiffusionResult;
 import dev.sheaf4j.solve.DiffusionSettings;
 import dev.sheaf4j.solve.EquilibriumResult;
+import dev.sheaf4j.train.TrainingSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,11 +60,8 @@ final class DemoCommand implements Callable<Integer> {
                 .build("--widths", () -> Architecture.relu(widths));
         PrintStream out = System.out;
         Sheaf sheaf = Sheaf.create(architecture, seed);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] x = {random.nextDouble(-1, 1), random.nextDouble(-1, 1)};
-        if (widths[0] != 2) {
-            x = random.doubles(widths[0], -1, 1).toArray();
-        }
+        SeededDiffusion diffusion = SeededDiffusion.run(sheaf, seed, DiffusionSettings.defaults(), 5);
+        double[] x = diffusion.input();
         out.printf(Locale.ROOT, "sheaf4j demo: network %s, He-initialised with seed %d, input %s%n%n",
                 sheaf.network().architecture(), seed, format(x));
 
@@ -84,25 +83,22 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "   lambda_min %.5f, lambda_max %.5f, condition number %.2f, dimension %d%n%n",
                 spectrum.lambdaMin(), spectrum.lambdaMax(), spectrum.conditionNumber(), spectrum.freeDimension());
 
-        SheafState start = forward.copy();
-        double[] v = start.values();
-        for (int i = widths[0]; i < v.length; i++) {
-            v[i] = random.nextGaussian();
-        }
+        SheafState start = diffusion.start();
         Discord before = sheaf.discord(start);
-        DiffusionResult run = sheaf.diffuse(start, Pins.none(), DiffusionSettings.defaults().withEnergyTrace(true));
+        DiffusionResult run = diffusion.result();
         out.println("3. The heat equation from a random state converges to the forward pass despite ReLU switching");
         out.printf(Locale.ROOT, "   starting discord %.4f (weight %.4f, activation %.4f)%n", before.total(),
                 before.byKind().getOrDefault(EdgeKind.WEIGHT, 0.0), before.byKind().getOrDefault(EdgeKind.ACTIVATION, 0.0));
-        out.printf(Locale.ROOT, "   %s after %d steps of dt 0.01; activation pattern switched at steps %s%n",
-                run.converged() ? "converged" : "stopped", run.iterations(), Arrays.toString(run.switchSteps()));
+        out.printf(Locale.ROOT, "   %s after %d steps of dt %s; activation pattern switched at steps %s%n",
+                run.converged() ? "converged" : "stopped", run.iterations(), diffusion.settings().dt(),
+                SwitchSteps.summary(run.switchSteps()));
         double lambdaStar = Double.POSITIVE_INFINITY;
         for (ActivationPattern p : run.patternsMet()) {
             lambdaStar = Math.min(lambdaStar, Spectrum.of(new Coboundary(sheaf.network(), p)).lambdaMin());
         }
         double[] energy = run.energyTrace();
         int last = lastAbove(energy, 1e-20);
-        double rate = -Math.log(energy[last] / energy[0]) / (last * 0.01);
+        double rate = -Math.log(energy[last] / energy[0]) / (last * diffusion.settings().dt());
         out.printf(Locale.ROOT, "   energy %.3g -> %.3g; measured decay rate of E %.4f >= 2 alpha lambda_* = %.4f"
                 + " (lambda_* over the %d patterns met)%n", energy[0], energy[energy.length - 1], rate,
                 2 * lambdaStar, run.patternsMet().size());
@@ -124,14 +120,39 @@ final class DemoCommand implements Callable<Integer> {
         tension.byLayer().forEach((layer, d) -> layers.append(String.format(Locale.ROOT, " layer %d: %.4g;", layer, d)));
         out.printf(Locale.ROOT, "   the discord it creates sits upstream of the pin:%s%n%n", layers);
 
-        out.println("5. Training without a backward pass, against gradient descent (paraboloid [2, 30, 1], 10,000 steps)");
-        List<Figure> figures = new FigureSet(this.out, true, done -> { }).writeDemo();
-        Figure training = figures.get(figures.size() - 1);
-        out.printf(Locale.ROOT, "   final train MSE: sheaf training %s, gradient descent %s%n",
-                training.numbers().get("sheaf final train"), training.numbers().get("SGD final train"));
-        Path index = IndexPage.write(this.out, "sheaf4j demo report", figures);
-        out.printf(Locale.ROOT, "%nreport with %d plots (PNG and SVG): %s%n", figures.size(), index);
+        FigureFolder report = new FigureFolder(this.out);
+        DiffusionFigures.write(report, sheaf, diffusion);
+        TrainingComparison training = train(out);
+        TrainingFigures.comparison(report, training);
+        out.printf(Locale.ROOT, "   final train MSE: sheaf training %.4g, gradient descent %.4g%n",
+                training.sheaf().finalTrainLoss(), training.gradientFinalTrainLoss());
+        Path index = report.writeIndex("sheaf4j demo: network " + sheaf.network().architecture().widthsText()
+                + ", seed " + seed);
+        out.printf(Locale.ROOT, "%nreport of this run with %d plots (PNG and SVG): %s%n", report.figures().size(),
+                index);
         return 0;
+    }
+
+    /** Section 5: sheaf training against gradient descent on the paraboloid, seeded like the rest of the demo. */
+    private TrainingComparison train(PrintStream out) {
+        Tasks.Task task = Tasks.task("paraboloid", 1, seed);
+        SheafModel model = task.network().apply(seed);
+        TrainingSettings settings = task.settings().withSchedule(10, 1000);
+        int steps = TrainingComparison.gradientSteps(settings);
+        out.printf(Locale.ROOT, "5. Training without a backward pass, against gradient descent (paraboloid %s, seed %d,"
+                + " %,d weight steps each)%n", model.network().architecture().widthsText(), seed, steps);
+        ProgressBar bar = new ProgressBar(System.err, "training", true);
+        TrainingComparison result = TrainingComparison.run(model, task.data(), settings, task.sgdRate(), report -> {
+            bar.update(report.epoch(), 2 * report.epochs(), "sheaf training");
+            return true;
+        }, epoch -> {
+            if (epoch % settings.stepsPerEpoch() == 0) {
+                bar.update(settings.epochs() + epoch / settings.stepsPerEpoch(), 2 * settings.epochs(),
+                        "gradient descent");
+            }
+        });
+        bar.finish();
+        return result;
     }
 
     private static int lastAbove(double[] values, double floor) {

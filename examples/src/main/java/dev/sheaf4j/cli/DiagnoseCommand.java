@@ -7,6 +7,7 @@ import dev.sheaf4j.diagnose.PinnedDiscord;
 import dev.sheaf4j.diagnose.SpectralSurvey;
 import dev.sheaf4j.diagnose.Summary;
 import dev.sheaf4j.examples.Tasks;
+import dev.sheaf4j.plots.SwitchSteps;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.solve.DiffusionResult;
@@ -131,6 +132,6 @@ final class DiagnoseCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  fitted decay rate of E %.5g; 2 alpha lambda_min %.5g (for the Euler scheme"
                 + " run: %.5g); guaranteed 2 alpha lambda_* %.5g%n", c.fittedRate(), c.predictedFinal(),
                 c.predictedEuler(), c.predictedBound());
-        System.out.printf(Locale.ROOT, "  activation switches at steps %s%n", java.util.Arrays.toString(c.switchSteps()));
+        System.out.printf(Locale.ROOT, "  activation switches at steps %s%n", SwitchSteps.summary(c.switchSteps()));
     }
 }

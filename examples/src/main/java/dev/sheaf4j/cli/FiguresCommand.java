@@ -1,8 +1,8 @@
 package dev.sheaf4j.cli;
 
 import dev.sheaf4j.plots.Figure;
+import dev.sheaf4j.plots.FigureFolder;
 import dev.sheaf4j.plots.FigureSet;
-import dev.sheaf4j.plots.IndexPage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,13 +36,14 @@ final class FiguresCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ProgressBar bar = new ProgressBar(System.err, "figures", !quiet);
         bar.update(0, FigureSet.COUNT, "");
+        FigureFolder folder = new FigureFolder(out);
         List<Figure> figures;
         try {
-            figures = new FigureSet(out, quick, done -> bar.update(done, FigureSet.COUNT, "")).writeAll();
+            figures = new FigureSet(folder, quick, done -> bar.update(done, FigureSet.COUNT, "")).writeAll();
         } finally {
             bar.finish();
         }
-        Path index = IndexPage.write(out, "sheaf4j: the paper's figures" + (quick ? " (quick)" : ""), figures);
+        Path index = folder.writeIndex("sheaf4j: the paper's figures" + (quick ? " (quick)" : ""));
         System.out.printf(Locale.ROOT, "wrote %d figures (PNG and SVG) and %s in %.1f s%n", figures.size(), index,
                 (System.nanoTime() - start) / 1e9);
         return 0;

@@ -27,6 +27,14 @@ final class ProgressBar {
         out.flush();
     }
 
+    /** Erases the bar, so that a line of standard output can be printed where it stood; the next update redraws it. */
+    void clear() {
+        if (enabled) {
+            out.print("\r" + " ".repeat(WIDTH + 60) + "\r");
+            out.flush();
+        }
+    }
+
     /** Ends the bar's line. */
     void finish() {
         if (enabled) {

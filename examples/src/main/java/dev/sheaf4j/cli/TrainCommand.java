@@ -159,12 +159,16 @@ final class TrainCommand implements Callable<Integer> {
                                 : (int) Math.max(1,
                                         (long) settings.epochs() * settings.stepsPerEpoch() * batch / train.size());
                         double rate = sgdRate != null ? sgdRate : t.sgdRate();
-                        bar.update(0, 1, "gradient descent, " + epochsSgd + " epochs");
+                        bar.update(0, epochsSgd, "gradient descent");
                         long start = System.nanoTime();
+                        int every = Math.max(1, epochsSgd / 200);
                         GradientDescent.Result r = GradientDescent.train(kernel, initial, train, test, rate, epochsSgd,
-                                batch, choice.seed, Math.max(1, epochsSgd / 100));
+                                batch, choice.seed, Math.max(1, epochsSgd / 100), epoch -> {
+                                    if (epoch % every == 0 || epoch == epochsSgd) {
+                                        bar.update(epoch, epochsSgd, "gradient descent");
+                                    }
+                                });
                         seconds = (System.nanoTime() - start) / 1e9;
-                        bar.update(1, 1, "done");
                         trained = r.network();
                         trainCurve = r.trainLoss();
                         testCurve = r.testLoss();

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code index.html} of a figure set: every picture with its caption and the numbers behind it. */
-public final class IndexPage {
+final class IndexPage {
     private IndexPage() {
     }
 
     /** Writes {@code DIR/index.html} for {@code figures} (atomically). */
-    public static Path write(Path dir, String title, List<Figure> figures) throws IOException {
+    static Path write(Path dir, String title, List<Figure> figures) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;max-width:960px;margin:auto}"

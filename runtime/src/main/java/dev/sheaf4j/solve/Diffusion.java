@@ -40,6 +40,15 @@ public final class Diffusion {
      */
     public static DiffusionResult run(SheafKernel kernel, Network network, SheafState initial, Pins pins,
             DiffusionSettings settings) {
+        return run(kernel, network, initial, pins, settings, DiffusionListener.NONE);
+    }
+
+    /**
+     * Runs the heat equation as {@link #run(SheafKernel, Network, SheafState, Pins, DiffusionSettings)}
+     * does, telling {@code listener} the state before the first step and after every step.
+     */
+    public static DiffusionResult run(SheafKernel kernel, Network network, SheafState initial, Pins pins,
+            DiffusionSettings settings, DiffusionListener listener) {
         SheafLayout layout = kernel.layout();
         int batch = initial.batch();
         PinnedStart start = PinnedStart.of(kernel, network, initial, pins);
@@ -57,6 +66,7 @@ public final class Diffusion {
         if (settings.recordEnergy()) {
             trace.add(Energy.of(kernel, params, v, pinSet, workspace));
         }
+        listener.afterStep(0, state);
         double alphaDt = settings.alpha() * settings.dt();
         int step = 0;
         double change = Double.POSITIVE_INFINITY;
@@ -74,6 +84,7 @@ public final class Diffusion {
             if (settings.recordEnergy()) {
                 trace.add(Energy.of(kernel, params, v, pinSet, workspace));
             }
+            listener.afterStep(step, state);
             if (step >= DiffusionSettings.MIN_STEPS && change < settings.tolerance()) {
                 converged = true;
                 break;

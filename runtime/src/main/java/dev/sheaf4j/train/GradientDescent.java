@@ -12,6 +12,7 @@ import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * The baseline: gradient descent with backpropagation on the same architecture, initial weights
@@ -51,6 +52,15 @@ public final class GradientDescent {
      */
     public static Result train(SheafKernel kernel, Network initial, Dataset train, Dataset test, double rate,
             int epochs, int batchSize, long seed, int recordEvery) {
+        return train(kernel, initial, train, test, rate, epochs, batchSize, seed, recordEvery, epoch -> { });
+    }
+
+    /**
+     * Trains as {@link #train(SheafKernel, Network, Dataset, Dataset, double, int, int, long, int)}
+     * does, telling {@code afterEpoch} the number of each finished epoch (from 1), for progress.
+     */
+    public static Result train(SheafKernel kernel, Network initial, Dataset train, Dataset test, double rate,
+            int epochs, int batchSize, long seed, int recordEvery, IntConsumer afterEpoch) {
         Require.positive(rate, "learning rate");
         Require.atLeastOne(batchSize, "batch size");
         Require.atLeastOne(recordEvery, "recording interval");
@@ -87,6 +97,7 @@ public final class GradientDescent {
                     throw new NonFiniteException(diverged + e.getMessage() + remedy);
                 }
             }
+            afterEpoch.accept(epoch);
         }
         return new Result(new Network(initial.architecture(), params), trainLoss.toArray(), testLoss.toArray());
     }

@@ -45,6 +45,9 @@ class FiguresTest {
             count++;
         }
         assertEquals(FigureSet.COUNT, count);
+        assertTrue(index.contains("diverged at epoch"), "the quick weight-rate sweep shows no divergence");
+        assertTrue(index.contains("slope 2 alpha lambda_min") || index.contains("2 alpha lambda_min (final pattern)"));
+        assertTrue(index.contains("<td>test points</td><td>100</td>"), "the decision boundary lacks its data");
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "a temporary file was left");
         }
