@@ -1,12 +1,9 @@
 package org.example.consumer;
 
-import dev.sheaf4j.network.Weights;
 import dev.sheaf4j.solve.DiffusionResult;
 import dev.sheaf4j.train.Dataset;
-import dev.sheaf4j.train.SheafTrainer;
-import dev.sheaf4j.train.TrainingListener;
+import dev.sheaf4j.TrainedModel;
 import dev.sheaf4j.train.TrainingResult;
-import dev.sheaf4j.train.TrainingSettings;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -34,9 +31,11 @@ public final class FirstProgram {
                 + Arrays.toString(gated.state().output(0)) + " with its declared pin");
 
         Dataset train = bowl(64, 1);                                       // y = x1^2 + x2^2
-        TrainingResult result = new SheafTrainer(curve.kernel()).train(curve.network(), train, null,
-                curve.declaredPins(), TrainingSettings.defaults().withSchedule(10, 500), TrainingListener.NONE);
-        Curve trained = CurveSheaf.create(Weights.of(result.network()));  // a typed model again
+        TrainedModel run = curve.training(train)                            // a request: say what differs,
+                .epochs(10).stepsPerEpoch(500)
+                .run();                                                    // then run it
+        Curve trained = run.model();                                       // the trained model, typed
+        TrainingResult result = run.result();
         System.out.printf("training MSE:    %.4f -> %.4f; trained net at x: %s%n", result.trainLoss()[0],
                 result.finalTrainLoss(), Arrays.toString(trained.forward(x)));
     }
@@ -52,6 +51,6 @@ public final class FirstProgram {
             inputs[s] = new double[] {x1, x2};
             targets[s] = new double[] {x1 * x1 + x2 * x2};
         }
-        return Dataset.ofRows(inputs, targets);
+        return Dataset.of(inputs, targets);
     }
 }

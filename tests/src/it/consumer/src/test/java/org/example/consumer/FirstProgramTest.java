@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sheaf4j.network.Weights;
+import dev.sheaf4j.TrainedModel;
 import dev.sheaf4j.solve.DiffusionResult;
 import dev.sheaf4j.solve.EquilibriumResult;
 import dev.sheaf4j.train.Dataset;
-import dev.sheaf4j.train.SheafTrainer;
-import dev.sheaf4j.train.TrainingListener;
 import dev.sheaf4j.train.TrainingResult;
-import dev.sheaf4j.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
 /** The generated classes, used from a project of its own, do what the library promises. */
@@ -53,9 +50,9 @@ class FirstProgramTest {
     void shortTrainingLowersTheLossAndGivesBackATypedModel() {
         Curve curve = CurveSheaf.create(42);
         Dataset train = FirstProgram.bowl(64, 1);
-        TrainingResult result = new SheafTrainer(curve.kernel()).train(curve.network(), train, null,
-                curve.declaredPins(), TrainingSettings.defaults().withSchedule(10, 500), TrainingListener.NONE);
-        Curve trained = CurveSheaf.create(Weights.of(result.network()));
+        TrainedModel run = curve.training(train).epochs(10).stepsPerEpoch(500).run();
+        Curve trained = run.model();
+        TrainingResult result = run.result();
 
         assertTrue(result.finalTrainLoss() < 0.5 * result.trainLoss()[0],
                 "training MSE went from " + result.trainLoss()[0] + " to " + result.finalTrainLoss());
