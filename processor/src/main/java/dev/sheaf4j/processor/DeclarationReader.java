@@ -70,7 +70,8 @@ final class DeclarationReader {
                 isSubtype(type.asType(), "dev.sheaf4j.SheafModel"),
                 usableConstructor(type) != null,
                 constructorExceptions(type),
-                new Located<>((String) valueOf(network, "name"), new ElementOrigin(type, network, explicit(network, "name"))),
+                new Located<>((String) valueOf(network, "name"),
+                        new ElementOrigin(type, network, explicit(network, "name"))),
                 methods(type),
                 hierarchy.unimplemented().stream().map(this::inherited).toList(),
                 hierarchy.finalOverrides().stream()

@@ -114,7 +114,8 @@ public final class SheafProcessor extends AbstractProcessor {
             } else if (origin.value() == null) {
                 processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), origin.element(), mirror);
             } else {
-                processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), origin.element(), mirror, origin.value());
+                processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), origin.element(), mirror,
+                        origin.value());
             }
         }
         if (report.spec().isPresent()) {

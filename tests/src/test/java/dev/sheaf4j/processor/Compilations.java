@@ -24,7 +24,8 @@ final class Compilations {
     static Compilation compile(Map<String, String> sources) {
         List<JavaFileObject> files = sources.entrySet().stream()
                 .map(e -> JavaFileObjects.forSourceString(e.getKey(), e.getValue())).toList();
-        return Compiler.javac().withProcessors(new SheafProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(files);
+        return Compiler.javac().withProcessors(new SheafProcessor()).withOptions("-Xlint:all,-processing", "-Werror")
+                .compile(files);
     }
 
     /** Compiles one source. */

@@ -154,8 +154,8 @@ class ProcessorRoundsTest {
                     if (method.getName().equals("init")) {
                         ProcessingEnvironment env = (ProcessingEnvironment) args[0];
                         args = new Object[] {Proxy.newProxyInstance(Processor.class.getClassLoader(),
-                                new Class<?>[] {ProcessingEnvironment.class}, (p, m, a) -> m.getName().equals("getFiler")
-                                        ? failingFiler() : m.invoke(env, a))};
+                                new Class<?>[] {ProcessingEnvironment.class},
+                                (p, m, a) -> m.getName().equals("getFiler") ? failingFiler() : m.invoke(env, a))};
                     }
                     return method.invoke(processor, args);
                 });

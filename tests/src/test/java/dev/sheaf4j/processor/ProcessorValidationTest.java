@@ -401,8 +401,8 @@ class ProcessorValidationTest {
 
     /** A network of {@code layers} layers of width 2 whose type is the marked line. */
     static String deepNetwork(int layers) {
-        StringBuilder body = new StringBuilder("@SheafNetwork\npublic interface Net extends SheafModel { // error here\n"
-                + "    @Input(2) Layer x();\n");
+        StringBuilder body = new StringBuilder("@SheafNetwork\n")
+                .append("public interface Net extends SheafModel { // error here\n    @Input(2) Layer x();\n");
         for (int l = 1; l < layers - 1; l++) {
             body.append("    @Dense(2) Layer h").append(l).append("();\n");
         }

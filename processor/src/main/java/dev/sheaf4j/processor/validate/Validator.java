@@ -71,7 +71,8 @@ public final class Validator {
             errors.add(Message.NOT_ABSTRACT, d.origin(), name);
         }
         if (d.visibility() == Visibility.PRIVATE || d.visibility() == Visibility.PROTECTED) {
-            errors.add(Message.PRIVATE_TYPE, d.origin(), name, d.visibility().name().toLowerCase(java.util.Locale.ROOT));
+            errors.add(Message.PRIVATE_TYPE, d.origin(), name,
+                    d.visibility().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (d.generic()) {
             errors.add(Message.GENERIC_TYPE, d.origin(), name);
@@ -229,7 +230,8 @@ public final class Validator {
                 if (stalk == Stalk.POST && a.kind() == LayerKind.INPUT) {
                     errors.add(Message.POST_ON_INPUT, pin.stalk().origin(), pin.annotation(), m.name());
                 }
-                if (stalk == Stalk.POST && a.kind() == LayerKind.OUTPUT && a.head().value() == OutputActivation.IDENTITY) {
+                if (stalk == Stalk.POST && a.kind() == LayerKind.OUTPUT
+                        && a.head().value() == OutputActivation.IDENTITY) {
                     errors.add(Message.POST_ON_IDENTITY_OUTPUT, pin.stalk().origin(), pin.annotation(), m.name());
                 }
                 if (!Double.isFinite(pin.value().value())) {

@@ -147,11 +147,12 @@ class ValidatorTest {
                 new Case(Message.DUPLICATE_PIN, () -> new Declaration().layer("x", LayerKind.INPUT, 2,
                         pin("x", 0.5), pin("x", 1.0, 1)).layer("y", LayerKind.OUTPUT, 1), "x()@Pin"),
                 new Case(Message.SOFTMAX_SINGLE_OUTPUT, () -> new Declaration().layer("x", LayerKind.INPUT, 2)
-                        .method("y", 0, true, true, List.of(annotation("y", LayerKind.OUTPUT, 1, Activation.RELU, 0.0,
-                                OutputActivation.SOFTMAX))), "y()@Output.activation"),
+                        .method("y", 0, true, true, List.of(annotation("y", LayerKind.OUTPUT, 1,
+                                Activation.RELU, 0.0, OutputActivation.SOFTMAX))), "y()@Output.activation"),
                 new Case(Message.LEAKY_SLOPE, () -> new Declaration().layer("x", LayerKind.INPUT, 2)
-                        .method("h", 0, true, true, List.of(annotation("h", LayerKind.DENSE, 3, Activation.LEAKY_RELU, 1.5,
-                                OutputActivation.IDENTITY))).layer("y", LayerKind.OUTPUT, 1), "h()@Dense.slope"));
+                        .method("h", 0, true, true, List.of(annotation("h", LayerKind.DENSE, 3,
+                                Activation.LEAKY_RELU, 1.5, OutputActivation.IDENTITY)))
+                        .layer("y", LayerKind.OUTPUT, 1), "h()@Dense.slope"));
     }
 
     private static Report validate(Declaration d) {
