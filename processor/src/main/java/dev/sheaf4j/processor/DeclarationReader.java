@@ -4,6 +4,7 @@ import dev.sheaf4j.annotation.Activation;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.annotation.Stalk;
 import dev.sheaf4j.processor.model.DeclarationKind;
+import dev.sheaf4j.processor.model.InheritedMethod;
 import dev.sheaf4j.processor.model.LayerAnnotation;
 import dev.sheaf4j.processor.model.LayerKind;
 import dev.sheaf4j.processor.model.Located;
@@ -35,9 +36,6 @@ import javax.lang.model.util.Types;
  * it came from so that diagnostics land on the right literal.
  */
 final class DeclarationReader {
-    static final String SHEAF_NETWORK = "dev.sheaf4j.annotation.SheafNetwork";
-    private static final String ANNOTATIONS = "dev.sheaf4j.annotation.";
-
     private final Elements elements;
     private final Types types;
 
@@ -47,7 +45,7 @@ final class DeclarationReader {
     }
 
     NetworkDeclaration read(TypeElement type) {
-        AnnotationMirror network = mirror(type, SHEAF_NETWORK);
+        AnnotationMirror network = mirror(type, SheafAnnotation.SHEAF_NETWORK);
         ElementOrigin origin = new ElementOrigin(type, null, null);
         List<String> names = new ArrayList<>();
         Element e = type;
@@ -58,19 +56,45 @@ final class DeclarationReader {
         Collections.reverse(names);
         Set<Modifier> modifiers = type.getModifiers();
         boolean nested = type.getEnclosingElement() instanceof TypeElement;
+        Hierarchy hierarchy = new Hierarchy(elements, types, type);
         return new NetworkDeclaration(
                 elements.getPackageOf(type).getQualifiedName().toString(),
                 List.copyOf(names),
                 kind(type),
                 visibility(modifiers),
                 nested,
+                privateEnclosing(type),
+                modifiers.contains(Modifier.SEALED),
                 !nested || type.getKind() == ElementKind.INTERFACE || modifiers.contains(Modifier.STATIC),
                 !type.getTypeParameters().isEmpty(),
                 isSubtype(type.asType(), "dev.sheaf4j.SheafModel"),
-                hasUsableConstructor(type),
-                new Located<>((String) valueOf(network, "name"), new ElementOrigin(type, network, explicit(network, "name"))),
+                usableConstructor(type) != null,
+                constructorExceptions(type),
+                new Located<>((String) valueOf(network, "name"),
+                        new ElementOrigin(type, network, explicit(network, "name"))),
                 methods(type),
+                hierarchy.unimplemented().stream().map(this::inherited).toList(),
+                hierarchy.finalOverrides().stream()
+                        .map(m -> new Located<>(m.getSimpleName().toString(), new ElementOrigin(m, null, null)))
+                        .toList(),
                 origin);
+    }
+
+    private static String privateEnclosing(TypeElement type) {
+        for (Element e = type.getEnclosingElement(); e instanceof TypeElement t; e = t.getEnclosingElement()) {
+            if (t.getModifiers().contains(Modifier.PRIVATE)) {
+                return t.getSimpleName().toString();
+            }
+        }
+        return "";
+    }
+
+    private InheritedMethod inherited(ExecutableElement m) {
+        boolean layer = m.getAnnotationMirrors().stream().anyMatch(a -> SheafAnnotation.of(a)
+                .filter(s -> s == SheafAnnotation.INPUT || s == SheafAnnotation.DENSE || s == SheafAnnotation.OUTPUT)
+                .isPresent());
+        return new InheritedMethod(m.getSimpleName().toString(),
+                ((TypeElement) m.getEnclosingElement()).getQualifiedName().toString(), layer);
     }
 
     private static DeclarationKind kind(TypeElement type) {
@@ -99,47 +123,59 @@ final class DeclarationReader {
         return target != null && types.isAssignable(types.erasure(type), types.erasure(target.asType()));
     }
 
-    private static boolean hasUsableConstructor(TypeElement type) {
+    /** The non-private constructor without parameters that the generated class calls, or null. */
+    private static ExecutableElement usableConstructor(TypeElement type) {
         for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
             if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE)) {
-                return true;
+                return c;
             }
         }
-        return false;
+        return null;
+    }
+
+    private List<Located<String>> constructorExceptions(TypeElement type) {
+        ExecutableElement constructor = usableConstructor(type);
+        if (constructor == null) {
+            return List.of();
+        }
+        List<Located<String>> out = new ArrayList<>();
+        for (TypeMirror thrown : constructor.getThrownTypes()) {
+            if (!isSubtype(thrown, "java.lang.RuntimeException") && !isSubtype(thrown, "java.lang.Error")) {
+                out.add(new Located<>(thrown.toString(), new ElementOrigin(constructor, null, null)));
+            }
+        }
+        return out;
     }
 
     private List<MethodDeclaration> methods(TypeElement type) {
         List<MethodDeclaration> methods = new ArrayList<>();
         for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
-            if (m.getModifiers().contains(Modifier.STATIC)) {
-                continue;
-            }
             List<LayerAnnotation> layers = new ArrayList<>();
             List<PinDeclaration> pins = new ArrayList<>();
             for (AnnotationMirror a : m.getAnnotationMirrors()) {
-                String name = ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
-                switch (name) {
-                    case ANNOTATIONS + "Input" -> layers.add(layer(m, a, LayerKind.INPUT));
-                    case ANNOTATIONS + "Dense" -> layers.add(layer(m, a, LayerKind.DENSE));
-                    case ANNOTATIONS + "Output" -> layers.add(layer(m, a, LayerKind.OUTPUT));
-                    case ANNOTATIONS + "Pin" -> pins.add(pin(m, a, true));
-                    case ANNOTATIONS + "SoftPin" -> pins.add(pin(m, a, false));
-                    case ANNOTATIONS + "Pin.List", ANNOTATIONS + "SoftPin.List" -> {
-                        for (Object inner : (List<?>) valueOf(a, "value")) {
-                            AnnotationMirror pin = (AnnotationMirror) ((AnnotationValue) inner).getValue();
-                            pins.add(pin(m, pin, name.endsWith("Pin.List") && !name.endsWith("SoftPin.List")));
+                // another processor's annotation is not ours to judge
+                SheafAnnotation.of(a).ifPresent(annotation -> {
+                    switch (annotation) {
+                        case INPUT -> layers.add(layer(m, a, LayerKind.INPUT));
+                        case DENSE -> layers.add(layer(m, a, LayerKind.DENSE));
+                        case OUTPUT -> layers.add(layer(m, a, LayerKind.OUTPUT));
+                        case PIN -> pins.add(pin(m, a, true));
+                        case SOFT_PIN -> pins.add(pin(m, a, false));
+                        case PIN_LIST, SOFT_PIN_LIST -> {
+                            for (Object inner : (List<?>) valueOf(a, "value")) {
+                                AnnotationMirror pin = (AnnotationMirror) ((AnnotationValue) inner).getValue();
+                                pins.add(pin(m, pin, annotation == SheafAnnotation.PIN_LIST));
+                            }
                         }
                     }
-                    default -> {
-                        // another processor's annotation: not ours to judge
-                    }
-                }
+                });
             }
             TypeElement layer = elements.getTypeElement("dev.sheaf4j.Layer");
             boolean returnsLayer = layer != null && types.isSameType(m.getReturnType(), layer.asType());
+            Set<Modifier> modifiers = m.getModifiers();
             methods.add(new MethodDeclaration(m.getSimpleName().toString(), m.getParameters().size(), returnsLayer,
-                    m.getModifiers().contains(Modifier.ABSTRACT), List.copyOf(layers), List.copyOf(pins),
-                    new ElementOrigin(m, null, null)));
+                    modifiers.contains(Modifier.ABSTRACT), modifiers.contains(Modifier.STATIC), List.copyOf(layers),
+                    List.copyOf(pins), new ElementOrigin(m, null, null)));
         }
         return methods;
     }
@@ -177,13 +213,13 @@ final class DeclarationReader {
         return new ElementOrigin(element, a, explicit(a, member));
     }
 
-    private static AnnotationMirror mirror(Element element, String qualifiedName) {
+    private static AnnotationMirror mirror(Element element, SheafAnnotation annotation) {
         for (AnnotationMirror a : element.getAnnotationMirrors()) {
-            if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+            if (annotation.is(a)) {
                 return a;
             }
         }
-        throw new IllegalStateException(element + " carries no " + qualifiedName);
+        throw new IllegalStateException(element + " carries no " + annotation.qualifiedName());
     }
 
     /** The value of {@code member}, written or defaulted. */

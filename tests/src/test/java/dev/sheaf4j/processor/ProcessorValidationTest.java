@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.sheaf4j.processor.validate.Message;
+import dev.sheaf4j.processor.validate.Validator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -234,6 +239,157 @@ class ProcessorValidationTest {
                             @Input(2) Layer x();
                             @Output(1) Layer y();
                         }"""),
+                new Case("InnerClass", """
+                        public class Net {
+                            @SheafNetwork
+                            abstract class Inner implements SheafModel { // error here
+                                @Input(2) abstract Layer x();
+                                @Output(1) abstract Layer y();
+                            }
+                        }"""),
+                new Case("NoConstructor", """
+                        @SheafNetwork
+                        public abstract class Net implements SheafModel { // error here
+                            protected Net(int size) {
+                            }
+                            @Input(2) public abstract Layer x();
+                            @Output(1) public abstract Layer y();
+                        }"""),
+                new Case("LayerNotAbstract", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1)
+                            default Layer y() { return null; } // error here
+                        }"""),
+                new Case("PinWithoutLayer", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Pin(value = 0.5) // error here
+                            default Layer extra() { return null; }
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("StaticLayer", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            static Layer hidden() { return null; } // error here
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("InheritedAbstract", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel, Runnable { // error here
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("InheritedAbstract", """
+                        abstract class Base implements SheafModel {
+                            abstract int size();
+                        }
+                        @SheafNetwork
+                        abstract class Net extends Base { // error here
+                            @Input(2) abstract Layer x();
+                            @Output(1) abstract Layer y();
+                        }"""),
+                new Case("InheritedLayer", """
+                        interface Layers extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }
+                        @SheafNetwork
+                        public interface Net extends Layers { // error here
+                        }"""),
+                new Case("InvalidName", """
+                        @SheafNetwork(name = "var") // error here
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("InvalidName", """
+                        @SheafNetwork(name = "record") // error here
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("NameClash", """
+                        @SheafNetwork(name = "Net") // error here
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("PrivateEnclosingType", """
+                        public class Net {
+                            private static class Hidden {
+                                @SheafNetwork
+                                interface Inner extends SheafModel { // error here
+                                    @Input(2) Layer x();
+                                    @Output(1) Layer y();
+                                }
+                            }
+                        }"""),
+                new Case("ConstructorThrows", """
+                        @SheafNetwork
+                        public abstract class Net implements SheafModel {
+                            protected Net() throws java.io.IOException { // error here
+                            }
+                            @Input(2) public abstract Layer x();
+                            @Output(1) public abstract Layer y();
+                        }"""),
+                new Case("FinalMethod", """
+                        @SheafNetwork
+                        public abstract class Net implements SheafModel {
+                            @Input(2) public abstract Layer x();
+                            @Output(1) public abstract Layer y();
+                            @Override
+                            public final dev.sheaf4j.sheaf.Pins declaredPins() { // error here
+                                return dev.sheaf4j.sheaf.Pins.none();
+                            }
+                        }"""),
+                new Case("SealedType", """
+                        @SheafNetwork
+                        public sealed interface Net extends SheafModel permits Other { // error here
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }
+                        non-sealed interface Other extends Net {
+                        }"""),
+                new Case("ReservedLayerName", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1)
+                            Layer network(); // error here
+                        }"""),
+                new Case("TooDeep", deepNetwork(Validator.MAX_LAYERS + 1)),
+                new Case("TooLarge", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel { // error here
+                            @Input(65536) Layer x();
+                            @Dense(65536) Layer h1();
+                            @Output(65536) Layer y();
+                        }"""),
+                new Case("TooManyPins", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel { // error here
+                            @Input(2) Layer x();
+                            @Dense(4096)
+                            @Pin(neuron = {%s}, value = 0.5)
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }""".formatted(IntStream.range(0, Validator.MAX_LISTED_NEURONS + 1)
+                        .mapToObj(Integer::toString).collect(Collectors.joining(", ")))),
+                new Case("LocalNetwork", """
+                        public class Net {
+                            void run() {
+                                @SheafNetwork
+                                interface Local extends SheafModel { // error here
+                                    @Input(2) Layer x();
+                                    @Output(1) Layer y();
+                                }
+                            }
+                        }"""),
                 new Case("NotALayer", """
                         @SheafNetwork
                         public interface Net extends SheafModel {
@@ -241,6 +397,25 @@ class ProcessorValidationTest {
                             Layer extra(); // error here
                             @Output(1) Layer y();
                         }"""));
+    }
+
+    /** A network of {@code layers} layers of width 2 whose type is the marked line. */
+    static String deepNetwork(int layers) {
+        StringBuilder body = new StringBuilder("@SheafNetwork\n")
+                .append("public interface Net extends SheafModel { // error here\n    @Input(2) Layer x();\n");
+        for (int l = 1; l < layers - 1; l++) {
+            body.append("    @Dense(2) Layer h").append(l).append("();\n");
+        }
+        return body.append("    @Output(1) Layer y();\n}").toString();
+    }
+
+    @Test
+    void everyTagHasACase() {
+        Set<String> tags = cases().stream().map(Case::tag).collect(Collectors.toSet());
+        tags.addAll(ProcessorRoundsTest.TAGS);
+        for (Message message : Message.values()) {
+            assertTrue(tags.contains(message.tag()), "no case produces [sheaf4j:" + message.tag() + "]");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -331,21 +506,5 @@ class ProcessorValidationTest {
         assertThat(compilation).hadErrorContaining("[sheaf4j:NameClash] cannot generate 'Shared' for network 'Second'")
                 .inFile(second).onLine(7);
         assertEquals(1, compilation.errors().size(), compilation.errors().toString());
-    }
-
-    @Test
-    void anUnexpectedFailureIsOneErrorNamingTheNetwork() {
-        JavaFileObject file = JavaFileObjects.forSourceString("test.Net", HEADER + """
-                @SheafNetwork
-                public interface Net extends SheafModel {
-                    @Input(2) Layer x();
-                    @Dense(UNDEFINED_WIDTH) Layer hidden();
-                    @Output(1) Layer y();
-                }
-                """);
-        Compilation compilation = Compiler.javac().withProcessors(new SheafProcessor()).compile(file);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("[sheaf4j:ProcessorFailure] sheaf4j could not process network "
-                + "'test.Net'");
     }
 }

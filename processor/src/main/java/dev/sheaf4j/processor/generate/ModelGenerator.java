@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -71,8 +72,13 @@ final class ModelGenerator {
             type.addMethod(MethodSpec.methodBuilder(method).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(Layer.class).addStatement("return $L", constant).build());
         }
-        type.addField(FieldSpec.builder(Pins.class, "DECLARED_PINS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(declaredPins()).build());
+        FieldSpec.Builder pins = FieldSpec.builder(Pins.class, "DECLARED_PINS", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL);
+        if (spec.pins().isEmpty()) {
+            type.addField(pins.initializer("$T.none()", Pins.class).build());
+        } else {
+            type.addField(pins.build()).addStaticBlock(declaredPins());
+        }
         type.addField(FieldSpec.builder(SheafKernel.class, "KERNEL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("new $T()", kernelClass).build());
         type.addField(Network.class, "network", Modifier.PRIVATE, Modifier.FINAL);
@@ -120,22 +126,36 @@ final class ModelGenerator {
                 s.build(), OutputActivation.class, arch.head().name());
     }
 
+    /**
+     * Assigns {@code DECLARED_PINS}: one statement per pin annotation, a loop over the layer's neurons or
+     * the listed ones when it pins several, so that the code grows with the declaration, not the widths.
+     */
     private CodeBlock declaredPins() {
-        if (spec.pins().isEmpty()) {
-            return CodeBlock.of("$T.none()", Pins.class);
-        }
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>", Pins.class);
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("$T.Builder pins = $T.builder()", Pins.class, Pins.class);
         for (NetworkSpec.PinSpec pin : spec.pins()) {
-            Coordinate c = pin.coordinate();
-            CodeBlock coordinate = CodeBlock.of("new $T($L, $T.$L, $L)", Coordinate.class, c.layer(), Stalk.class,
-                    c.stalk().name(), c.neuron());
-            if (pin.hard()) {
-                code.add("\n.hard($L, $L)", coordinate, pin.value());
-            } else {
-                code.add("\n.soft($L, $L, $L)", coordinate, pin.value(), pin.strength());
+            int[] neurons = pin.neurons();
+            if (neurons.length == 1) {
+                code.addStatement(pinCall(pin, CodeBlock.of("$L", neurons[0])));
+                continue;
             }
+            if (pin.wholeLayer()) {
+                code.beginControlFlow("for (int neuron = 0; neuron < $L; neuron++)", arch.width(pin.layer()));
+            } else {
+                code.beginControlFlow("for (int neuron : new int[] {$L})", Arrays.stream(neurons)
+                        .mapToObj(Integer::toString).collect(Collectors.joining(", ")));
+            }
+            code.addStatement(pinCall(pin, CodeBlock.of("neuron"))).endControlFlow();
         }
-        return code.add("\n.build()$<").build();
+        return code.addStatement("DECLARED_PINS = pins.build()").build();
+    }
+
+    /** {@code pins.hard(new Coordinate(l, Stalk.S, neuron), value)}, or {@code pins.soft(..., strength)}. */
+    private static CodeBlock pinCall(NetworkSpec.PinSpec pin, CodeBlock neuron) {
+        CodeBlock coordinate = CodeBlock.of("new $T($L, $T.$L, $L)", Coordinate.class, pin.layer(), Stalk.class,
+                pin.stalk().name(), neuron);
+        return pin.hard() ? CodeBlock.of("pins.hard($L, $L)", coordinate, pin.value())
+                : CodeBlock.of("pins.soft($L, $L, $L)", coordinate, pin.value(), pin.strength());
     }
 
     /** {@code hiddenLayer} becomes {@code HIDDEN_LAYER}. */

@@ -4,5 +4,5 @@ import java.util.List;
 
 /** A method declared in a network's type, with what the layer rules need to know of it. */
 public record MethodDeclaration(String name, int parameterCount, boolean returnsLayer, boolean isAbstract,
-        List<LayerAnnotation> layers, List<PinDeclaration> pins, Origin origin) {
+        boolean isStatic, List<LayerAnnotation> layers, List<PinDeclaration> pins, Origin origin) {
 }

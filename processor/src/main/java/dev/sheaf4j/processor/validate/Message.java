@@ -23,6 +23,22 @@ public enum Message {
             + "identifier such as \"MyNetworkSheaf\""),
     NAME_CLASH("NameClash", "cannot generate '%s' for network '%s': a type of that name already exists; rename it or "
             + "set @SheafNetwork(name = \"...\")"),
+    PRIVATE_ENCLOSING_TYPE("PrivateEnclosingType", "@SheafNetwork type '%s' is nested in private type '%s', "
+            + "which the generated class cannot reach; make '%s' package-private or public"),
+    SEALED_TYPE("SealedType", "@SheafNetwork type '%s' is sealed, so the generated class may not extend or "
+            + "implement it; remove 'sealed'"),
+    CONSTRUCTOR_THROWS("ConstructorThrows", "the constructor of @SheafNetwork class '%s' throws checked exception "
+            + "'%s', which the generated class cannot handle; remove it from the throws clause"),
+    FINAL_METHOD("FinalMethod", "method '%s()' of network '%s' is final, but the generated class implements it; "
+            + "remove 'final'"),
+    INHERITED_ABSTRACT("InheritedAbstract", "network '%s' inherits abstract method '%s()' from '%s', which is not a "
+            + "layer and which the generated class cannot implement; give it a body in '%s'"),
+    INHERITED_LAYER("InheritedLayer", "layer method '%s()' of network '%s' is declared in its super-type '%s'; "
+            + "declare every layer method in '%s' itself, where their order is the order of the layers"),
+    LOCAL_NETWORK("LocalNetwork", "@SheafNetwork type '%s' is declared inside a method or initialiser, where the "
+            + "generated top-level class cannot reach it; declare it at the top level or as a static member type"),
+    UNRESOLVED("Unresolved", "network '%s' refers to a type or constant that cannot be resolved (see javac's other "
+            + "errors); sheaf4j generated nothing for it"),
     NO_INPUT("NoInput", "network '%s' declares no @Input layer; add 'Layer x();' annotated @Input(n) as its first "
             + "layer method"),
     SEVERAL_INPUTS("SeveralInputs", "network '%s' declares a second @Input layer on '%s()' (the first is '%s()'); "
@@ -34,6 +50,12 @@ public enum Message {
             + " a network has exactly one output: use @Dense for hidden layers"),
     OUTPUT_NOT_LAST("OutputNotLast", "@Output layer '%s()' of network '%s' comes before '%s()'; declare the output "
             + "layer last"),
+    TOO_DEEP("TooDeep", "network '%s' declares %d layers; sheaf4j generates at most %d, so that every generated "
+            + "method stays within the JVM's limits"),
+    TOO_LARGE("TooLarge", "network '%s' is too large: %s"),
+    TOO_MANY_PINS("TooManyPins", "network '%s' declares %d pin annotations listing %d neurons; sheaf4j generates at "
+            + "most %d annotations listing at most %d neurons, so that the generated initialiser fits a class file: pin"
+            + " whole layers (omit 'neuron') or add pins at run time with Pins.builder()"),
     WIDTH_OUT_OF_RANGE("WidthOutOfRange", "%s width %d of layer '%s()' is out of range; use a width from 1 to %d"),
     LAYER_PARAMETERS("LayerParameters", "layer method '%s()' takes %d parameter(s); layer methods take none: "
             + "declare it as 'Layer %s();'"),
@@ -41,6 +63,10 @@ public enum Message {
             + "'Layer %s();'"),
     LAYER_NOT_ABSTRACT("LayerNotAbstract", "layer method '%s()' has a body; layer methods are abstract, the "
             + "generated class implements them"),
+    STATIC_LAYER("StaticLayer", "method '%s()' carries %s but is static; layer methods are abstract instance "
+            + "methods: declare it as 'Layer %s();'"),
+    RESERVED_LAYER_NAME("ReservedLayerName", "layer method '%s()' has the name of a method of SheafModel or "
+            + "java.lang.Object; rename it, e.g. '%sLayer()'"),
     TWO_LAYER_ANNOTATIONS("TwoLayerAnnotations", "method '%s()' carries both %s and %s; keep one layer annotation "
             + "per method"),
     NOT_A_LAYER("NotALayer", "abstract method '%s()' of network '%s' has no layer annotation; annotate it with "

@@ -5,6 +5,7 @@ import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.annotation.Stalk;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.processor.model.DeclarationKind;
+import dev.sheaf4j.processor.model.InheritedMethod;
 import dev.sheaf4j.processor.model.LayerAnnotation;
 import dev.sheaf4j.processor.model.LayerKind;
 import dev.sheaf4j.processor.model.MethodDeclaration;
@@ -13,7 +14,6 @@ import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.processor.model.Origin;
 import dev.sheaf4j.processor.model.PinDeclaration;
 import dev.sheaf4j.processor.model.Visibility;
-import dev.sheaf4j.sheaf.Coordinate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +25,20 @@ import java.util.Set;
  * on the element, annotation or value at fault; a clean declaration becomes a {@link NetworkSpec}.
  */
 public final class Validator {
+    /**
+     * The most layers (input and output included) of a network: 256 keeps each generated primitive,
+     * which calls one method per layer, under the JIT's 8,000-byte limit on the methods it compiles.
+     */
+    public static final int MAX_LAYERS = 256;
+    /** The most pin annotations of a network, so that the generated pin initialiser fits a class file. */
+    public static final int MAX_PIN_ANNOTATIONS = 512;
+    /** The most neurons the pin annotations of a network list in all, for the same reason. */
+    public static final int MAX_LISTED_NEURONS = 2048;
+
+    /** Zero-argument methods of {@code SheafModel} and {@code Object} that a layer method must not redeclare. */
+    private static final Set<String> RESERVED_NAMES = Set.of("network", "kernel", "declaredPins", "layout",
+            "hashCode", "toString", "getClass", "clone", "finalize", "notify", "notifyAll", "wait");
+
     private final Environment environment;
 
     /** A validator that asks {@code environment} about names. */
@@ -42,6 +56,9 @@ public final class Validator {
             checkLayer(method, errors);
         }
         checkPins(layers, errors);
+        if (errors.list.isEmpty()) {
+            checkSize(declaration, layers, errors);
+        }
         if (!errors.list.isEmpty()) {
             return new Report(List.copyOf(errors.list), Optional.empty());
         }
@@ -54,7 +71,8 @@ public final class Validator {
             errors.add(Message.NOT_ABSTRACT, d.origin(), name);
         }
         if (d.visibility() == Visibility.PRIVATE || d.visibility() == Visibility.PROTECTED) {
-            errors.add(Message.PRIVATE_TYPE, d.origin(), name, d.visibility().name().toLowerCase(java.util.Locale.ROOT));
+            errors.add(Message.PRIVATE_TYPE, d.origin(), name,
+                    d.visibility().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (d.generic()) {
             errors.add(Message.GENERIC_TYPE, d.origin(), name);
@@ -68,16 +86,37 @@ public final class Validator {
         if (d.kind() == DeclarationKind.ABSTRACT_CLASS && !d.hasUsableConstructor()) {
             errors.add(Message.NO_CONSTRUCTOR, d.origin(), name);
         }
+        if (!d.privateEnclosing().isEmpty()) {
+            errors.add(Message.PRIVATE_ENCLOSING_TYPE, d.origin(), name, d.privateEnclosing(), d.privateEnclosing());
+        }
+        if (d.sealed()) {
+            errors.add(Message.SEALED_TYPE, d.origin(), name);
+        }
+        for (var exception : d.constructorExceptions()) {
+            errors.add(Message.CONSTRUCTOR_THROWS, exception.origin(), name, exception.value());
+        }
+        for (var method : d.finalOverrides()) {
+            errors.add(Message.FINAL_METHOD, method.origin(), method.value(), name);
+        }
+        for (InheritedMethod method : d.inherited()) {
+            Message message = method.layer() ? Message.INHERITED_LAYER : Message.INHERITED_ABSTRACT;
+            errors.add(message, d.origin(), method.layer() ? method.name() : name,
+                    method.layer() ? name : method.name(), method.declaringType(), name);
+        }
+        checkGeneratedNames(d, errors);
+    }
+
+    private void checkGeneratedNames(NetworkDeclaration d, Errors errors) {
         String requested = d.requestedName().value();
         if (!requested.isEmpty() && !environment.isValidClassName(requested)) {
             errors.add(Message.INVALID_NAME, d.requestedName().origin(), requested);
-        } else {
-            String prefix = d.packageName().isEmpty() ? "" : d.packageName() + ".";
-            for (String generated : List.of(d.generatedName(), d.generatedName() + "Kernel")) {
-                if (environment.nameTaken(prefix + generated)) {
-                    errors.add(Message.NAME_CLASH, d.requestedName().origin(), generated, name);
-                    break;
-                }
+            return;
+        }
+        String prefix = d.packageName().isEmpty() ? "" : d.packageName() + ".";
+        for (String generated : List.of(d.generatedName(), d.generatedName() + "Kernel")) {
+            if (generated.equals(d.topLevelName()) || environment.nameTaken(prefix + generated)) {
+                errors.add(Message.NAME_CLASH, d.requestedName().origin(), generated, d.sourceName());
+                return;
             }
         }
     }
@@ -86,6 +125,14 @@ public final class Validator {
     private List<MethodDeclaration> checkMethods(NetworkDeclaration d, Errors errors) {
         List<MethodDeclaration> layers = new ArrayList<>();
         for (MethodDeclaration m : d.methods()) {
+            if (m.isStatic()) {
+                if (!m.layers().isEmpty() || !m.pins().isEmpty()) {
+                    String annotation = m.layers().isEmpty() ? m.pins().get(0).annotation()
+                            : m.layers().get(0).kind().annotation();
+                    errors.add(Message.STATIC_LAYER, m.origin(), m.name(), annotation, m.name());
+                }
+                continue;
+            }
             if (m.layers().isEmpty()) {
                 if (m.isAbstract()) {
                     errors.add(Message.NOT_A_LAYER, m.origin(), m.name(), d.sourceName());
@@ -108,6 +155,9 @@ public final class Validator {
             }
             if (!m.isAbstract()) {
                 errors.add(Message.LAYER_NOT_ABSTRACT, m.origin(), m.name());
+            }
+            if (m.parameterCount() == 0 && RESERVED_NAMES.contains(m.name())) {
+                errors.add(Message.RESERVED_LAYER_NAME, m.origin(), m.name(), m.name());
             }
         }
         return layers;
@@ -146,7 +196,7 @@ public final class Validator {
                 errors.add(several, m.layers().get(0).origin(), d.sourceName(), m.name(), first.name());
             }
         }
-        if (first == null) {
+        if (first == null && d.inherited().stream().noneMatch(InheritedMethod::layer)) {
             errors.add(none, d.origin(), d.sourceName());
         }
     }
@@ -180,7 +230,8 @@ public final class Validator {
                 if (stalk == Stalk.POST && a.kind() == LayerKind.INPUT) {
                     errors.add(Message.POST_ON_INPUT, pin.stalk().origin(), pin.annotation(), m.name());
                 }
-                if (stalk == Stalk.POST && a.kind() == LayerKind.OUTPUT && a.head().value() == OutputActivation.IDENTITY) {
+                if (stalk == Stalk.POST && a.kind() == LayerKind.OUTPUT
+                        && a.head().value() == OutputActivation.IDENTITY) {
                     errors.add(Message.POST_ON_IDENTITY_OUTPUT, pin.stalk().origin(), pin.annotation(), m.name());
                 }
                 if (!Double.isFinite(pin.value().value())) {
@@ -203,6 +254,29 @@ public final class Validator {
                     }
                 }
             }
+        }
+    }
+
+    /** Limits that keep the generated code within class-file limits and the arithmetic within {@code int}. */
+    private void checkSize(NetworkDeclaration d, List<MethodDeclaration> layers, Errors errors) {
+        if (layers.size() > MAX_LAYERS) {
+            errors.add(Message.TOO_DEEP, d.origin(), d.sourceName(), layers.size(), MAX_LAYERS);
+            return;
+        }
+        int[] widths = layers.stream().mapToInt(m -> m.layers().get(0).width().value()).toArray();
+        Architecture.sizeProblem(widths).ifPresent(problem -> errors.add(Message.TOO_LARGE, d.origin(),
+                d.sourceName(), problem));
+        int annotations = 0;
+        int listed = 0;
+        for (MethodDeclaration m : layers) {
+            annotations += m.pins().size();
+            for (PinDeclaration pin : m.pins()) {
+                listed += pin.neurons().value().length;
+            }
+        }
+        if (annotations > MAX_PIN_ANNOTATIONS || listed > MAX_LISTED_NEURONS) {
+            errors.add(Message.TOO_MANY_PINS, d.origin(), d.sourceName(), annotations, listed, MAX_PIN_ANNOTATIONS,
+                    MAX_LISTED_NEURONS);
         }
     }
 
@@ -237,10 +311,8 @@ public final class Validator {
             }
             for (PinDeclaration pin : m.pins()) {
                 double strength = pin.hard() ? Double.POSITIVE_INFINITY : pin.strength().value();
-                for (int neuron : neurons(pin, widths[l])) {
-                    pins.add(new NetworkSpec.PinSpec(new Coordinate(l, pin.stalk().value(), neuron),
-                            pin.value().value(), strength));
-                }
+                pins.add(new NetworkSpec.PinSpec(l, pin.stalk().value(), pin.neurons().value().clone(),
+                        pin.value().value(), strength));
             }
         }
         return new NetworkSpec(d.packageName(), d.sourceName(), d.generatedName(),
