@@ -1,5 +1,6 @@
 package dev.sheaf4j.processor.validate;
 
+import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.annotation.Activation;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.annotation.Stalk;
@@ -14,11 +15,15 @@ import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.processor.model.Origin;
 import dev.sheaf4j.processor.model.PinDeclaration;
 import dev.sheaf4j.processor.model.Visibility;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks a network declaration against every rule of the DSL and reports all problems at once, each
@@ -36,8 +41,12 @@ public final class Validator {
     public static final int MAX_LISTED_NEURONS = 2048;
 
     /** Zero-argument methods of {@code SheafModel} and {@code Object} that a layer method must not redeclare. */
-    private static final Set<String> RESERVED_NAMES = Set.of("network", "kernel", "declaredPins", "layout",
-            "hashCode", "toString", "getClass", "clone", "finalize", "notify", "notifyAll", "wait");
+    private static final Set<String> RESERVED_NAMES = Stream.of(SheafModel.class.getMethods(),
+                    Object.class.getDeclaredMethods())
+            .flatMap(Arrays::stream)
+            .filter(method -> method.getParameterCount() == 0)
+            .map(Method::getName)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Environment environment;
 

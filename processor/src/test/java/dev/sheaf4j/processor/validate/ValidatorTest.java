@@ -170,6 +170,20 @@ class ValidatorTest {
         assertTrue(report.errors().get(0).text().startsWith("[sheaf4j:"), report.errors().get(0).text());
     }
 
+    static Stream<String> zeroArgumentMethodsOfAModel() {
+        return Stream.of(dev.sheaf4j.SheafModel.class.getMethods(), Object.class.getDeclaredMethods())
+                .flatMap(java.util.Arrays::stream).filter(m -> m.getParameterCount() == 0)
+                .map(java.lang.reflect.Method::getName).distinct();
+    }
+
+    @ParameterizedTest(name = "{0}()")
+    @MethodSource("zeroArgumentMethodsOfAModel")
+    void aLayerNamedLikeAnyMethodOfTheModelIsReserved(String name) {
+        Report report = validate(Declaration.withWidths(2, 4).layer(name, LayerKind.OUTPUT, 1));
+        assertTrue(report.errors().stream().anyMatch(e -> e.message() == Message.RESERVED_LAYER_NAME),
+                name + "(): " + report.errors());
+    }
+
     @Test
     void everyMessageOfTheValidatorHasACase() {
         Set<Message> covered = cases().stream().map(Case::message).collect(Collectors.toSet());
