@@ -25,7 +25,7 @@ class LayerLoopsTest {
         for (double slope : SLOPES) {
             for (double v : EDGES) {
                 double expected = v >= 0 ? 1.0 : slope;
-                assertEquals(expected, LayerLoops.mask(v, slope), "mask(" + v + ", " + slope + ")");
+                assertEquals(expected, HiddenActivation.mask(v, slope), "mask(" + v + ", " + slope + ")");
             }
         }
     }
@@ -34,7 +34,7 @@ class LayerLoopsTest {
     void activationIsTheMaskTimesTheValueAtTheEdgesOfTheDoubles() {
         for (double slope : SLOPES) {
             for (double v : EDGES) {
-                assertEquals(definition(v, slope), LayerLoops.activation(v, slope), 0.0,
+                assertEquals(definition(v, slope), HiddenActivation.value(v, slope), 0.0,
                         "activation(" + v + ", " + slope + ")");
             }
         }
@@ -42,8 +42,8 @@ class LayerLoopsTest {
 
     @Property
     void maskAndActivationMatchTheirDefinitions(@ForAll double v, @ForAll @DoubleRange(min = 0, max = 0.99) double slope) {
-        assertEquals(v >= 0 ? 1.0 : slope, LayerLoops.mask(v, slope));
-        assertEquals(definition(v, slope), LayerLoops.activation(v, slope), 0.0);
+        assertEquals(v >= 0 ? 1.0 : slope, HiddenActivation.mask(v, slope));
+        assertEquals(definition(v, slope), HiddenActivation.value(v, slope), 0.0);
     }
 
     /** {@code m(v) v}, with the ReLU of {@code -Infinity} taken as 0 (not {@code 0 * -Infinity}). */

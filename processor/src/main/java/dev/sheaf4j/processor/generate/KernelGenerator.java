@@ -2,14 +2,19 @@ package dev.sheaf4j.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.kernel.AbstractSheafKernel;
+import dev.sheaf4j.kernel.HiddenActivation;
 import dev.sheaf4j.kernel.LayerLoops;
 import dev.sheaf4j.kernel.OutputMap;
-import dev.sheaf4j.kernel.Workspace;
+import dev.sheaf4j.kernel.Routing;
+import dev.sheaf4j.kernel.Routing.LayerCode;
+import dev.sheaf4j.kernel.Routing.PassRoute;
+import dev.sheaf4j.kernel.RowPass;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -23,32 +28,13 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the kernel class of one network: an {@link AbstractSheafKernel} whose four primitives
  * (forward pass, edge discrepancies, edge forces, weight descent) are specialised to the
- * architecture, private static methods per layer and primitive. A layer with at most
- * {@link #UNROLL_LIMIT} weights and biases is unrolled into straight-line arithmetic on locals, in
- * two forms: for a single sample at constant indices, and as one pass over the samples of a small
- * batch; a larger layer calls the shared {@link LayerLoops} with constant sizes and offsets, which
- * keeps every method well under the JIT's 8,000-byte limit. Only layers of at most
- * {@link #BY_SAMPLE_LIMIT} weights run small batches by sample, and from {@link #LOOP_BATCH} samples on
- * every layer runs the shared loops.
+ * architecture, private static methods per layer and primitive. Which code each layer gets, and
+ * which of it runs for a batch, is the {@link Routing} table's: an unrolled layer is straight-line
+ * arithmetic on locals, for a single sample at constant indices and, if small enough, as one pass
+ * over the samples of a small batch; a looped layer calls the shared {@link LayerLoops} with
+ * constant sizes and offsets, which keeps every method well under the JIT's 8,000-byte limit.
  */
 public final class KernelGenerator {
-    /** The largest {@code n_l * (n_(l-1) + 1)} of a layer whose code is unrolled. */
-    public static final int UNROLL_LIMIT = 128;
-
-    /**
-     * The largest {@code n_l * (n_(l-1) + 1)} of a layer whose unrolled code also runs small batches
-     * sample by sample; a larger unrolled layer runs them through the shared loops: for the 90 weights
-     * of [2, 30, 1]'s first layer the by-sample code measured slower from 4 samples (training step)
-     * and 8 (Euler step), for the 12 of [2, 4, 1]'s 1.3-2.2 times faster up to 16.
-     */
-    public static final int BY_SAMPLE_LIMIT = 32;
-
-    /**
-     * The batch size from which every layer runs the shared loops: by-sample code walks every stalk
-     * of one sample at a time, which stops paying once a batch's rows no longer fit the caches.
-     */
-    public static final int LOOP_BATCH = 64;
-
     private static final TypeName DOUBLES = TypeName.get(double[].class);
     private static final ClassName LOOPS = ClassName.get(LayerLoops.class);
 
@@ -65,11 +51,6 @@ public final class KernelGenerator {
         this.inputs = arch.inputs();
     }
 
-    /** Whether layer {@code l}'s code is unrolled. */
-    public static boolean unrolled(Architecture arch, int l) {
-        return (long) arch.width(l) * (arch.width(l - 1) + 1) <= UNROLL_LIMIT;
-    }
-
     /** The kernel class. */
     public TypeSpec generate(ClassName modelClass) {
         TypeSpec.Builder type = TypeSpec.classBuilder(spec.kernelName())
@@ -78,9 +59,11 @@ public final class KernelGenerator {
                 .addAnnotation(Generation.generatedAnnotation())
                 .addJavadoc("The sheaf kernel of {@link $L}, architecture $L, specialised by the sheaf4j annotation\n"
                         + "processor: layers of at most $L weights are unrolled, larger ones run the shared loops.\n"
-                        + "Generated code; do not edit.\n", spec.declarationName(), arch, UNROLL_LIMIT)
+                        + "Generated code; do not edit.\n", spec.declarationName(), arch, Routing.UNROLL_LIMIT)
+                .addField(FieldSpec.builder(SheafLayout.class, "LAYOUT", Modifier.PRIVATE, Modifier.STATIC,
+                        Modifier.FINAL).initializer("new $T($T.ARCHITECTURE)", SheafLayout.class, modelClass).build())
                 .addMethod(MethodSpec.constructorBuilder()
-                        .addStatement("super(new $T($T.ARCHITECTURE))", SheafLayout.class, modelClass)
+                        .addStatement("super(LAYOUT, new $T(LAYOUT))", RowPass.class)
                         .build());
         MethodSpec.Builder forward = override("forward", false).addParameter(DOUBLES, "params")
                 .addParameter(DOUBLES, "state").addParameter(int.class, "batch");
@@ -93,14 +76,13 @@ public final class KernelGenerator {
                 .addParameter(DOUBLES, "state").addParameter(int.class, "batch").addParameter(DOUBLES, "d")
                 .addParameter(double.class, "betaDt");
         List<MethodSpec> layerMethods = new ArrayList<>();
-        forward.addCode(dispatch("$N(params, state, batch)", this::forwardLooped, this::forwardUnrolled, true,
-                layerMethods));
+        forward.addCode(dispatch("$N(params, state, batch)", this::forwardLooped, this::forwardUnrolled, layerMethods));
         discrepancies.addCode(dispatch("$N(params, state, batch, out)", this::discrepanciesLooped,
-                this::discrepanciesUnrolled, true, layerMethods));
-        forces.addCode(dispatch("$N(params, state, batch, d, out)", this::forcesLooped, this::forcesUnrolled, false,
+                this::discrepanciesUnrolled, layerMethods));
+        forces.addCode(dispatch("$N(params, state, batch, d, out)", this::forcesLooped, this::forcesUnrolled,
                 layerMethods));
         descend.addCode(dispatch("$N(params, state, batch, d, betaDt)", this::descendLooped, this::descendUnrolled,
-                false, layerMethods));
+                layerMethods));
         if (arch.hasOutputVertex()) {
             forward.addStatement("$T.apply($T.$L, state, $L, state, $L, $L, batch)", OutputMap.class,
                     OutputActivation.class, arch.head().name(), offset(layout.preOffset(arch.layers())),
@@ -111,55 +93,47 @@ public final class KernelGenerator {
     }
 
     /**
-     * The body of a primitive: one call per layer, to the layer's one-sample method for a single
-     * sample (if the layer is unrolled), to its by-sample method for a small batch (if the layer is
-     * small enough for that) and to its looped method otherwise; a single list of calls when no layer
-     * is unrolled. Only if {@code largeBatches} does the body have a branch of its own, all looped, for
-     * {@link #LOOP_BATCH} samples and more: forces and the weight step are called for batches below
-     * {@link Workspace#ROW_BATCH} only, since larger steps run the row loops. Every method the body
-     * calls is added to {@code methods}, each once.
+     * The body of a primitive: a branch per {@link Routing#pass} route (compared, not switched on, so
+     * that no synthetic switch-map class is generated) with one call per layer in each, to the layer's one-sample method for a single sample (if the layer is
+     * unrolled), to its by-sample method for a small batch (if the layer has one) and to its looped
+     * method otherwise; a single list of calls when no layer is unrolled. Every method the body calls
+     * is added to {@code methods}, each once.
      *
      * @param call the call as a format with {@code $N} for the method and a {@code batch} argument
      */
     private CodeBlock dispatch(String call, IntFunction<MethodSpec> looped,
-            BiFunction<Integer, Samples, MethodSpec> unrolled, boolean largeBatches, List<MethodSpec> methods) {
+            BiFunction<Integer, Samples, MethodSpec> unrolled, List<MethodSpec> methods) {
         CodeBlock.Builder oneSample = CodeBlock.builder();
         CodeBlock.Builder bySample = CodeBlock.builder();
         CodeBlock.Builder loopedOnly = CodeBlock.builder();
         boolean anyUnrolled = false;
         for (int l = 1; l <= arch.layers(); l++) {
             MethodSpec loops = looped.apply(l);
-            boolean loopsUsed = largeBatches;
-            if (unrolled(arch, l)) {
+            LayerCode code = Routing.layerCode(arch, l);
+            if (code == LayerCode.LOOPED) {
+                oneSample.addStatement(call, loops);
+            } else {
                 anyUnrolled = true;
                 MethodSpec one = unrolled.apply(l, Samples.ONE);
                 methods.add(one);
                 oneSample.addStatement(call.replace(", batch", ""), one);
-            } else {
-                oneSample.addStatement(call, loops);
-                loopsUsed = true;
             }
-            if (unrolled(arch, l) && (long) arch.width(l) * (arch.width(l - 1) + 1) <= BY_SAMPLE_LIMIT) {
+            if (code == LayerCode.UNROLLED_BY_SAMPLE) {
                 MethodSpec each = unrolled.apply(l, Samples.BATCH);
                 methods.add(each);
                 bySample.addStatement(call, each);
             } else {
                 bySample.addStatement(call, loops);
-                loopsUsed = true;
             }
             loopedOnly.addStatement(call, loops);
-            if (loopsUsed) {
-                methods.add(loops);
-            }
+            methods.add(loops);
         }
         if (!anyUnrolled) {
             return loopedOnly.build();
         }
-        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("if (batch == 1)").add(oneSample.build());
-        if (!largeBatches) {
-            return body.nextControlFlow("else").add(bySample.build()).endControlFlow().build();
-        }
-        return body.nextControlFlow("else if (batch < $L)", LOOP_BATCH).add(bySample.build())
+        return CodeBlock.builder().addStatement("$T route = $T.pass(batch)", PassRoute.class, Routing.class)
+                .beginControlFlow("if (route == $T.ONE_SAMPLE)", PassRoute.class).add(oneSample.build())
+                .nextControlFlow("else if (route == $T.BY_SAMPLE)", PassRoute.class).add(bySample.build())
                 .nextControlFlow("else").add(loopedOnly.build()).endControlFlow().build();
     }
 
@@ -181,10 +155,9 @@ public final class KernelGenerator {
         return layout.postOffset(l - 1);
     }
 
-    /** The activation of a local {@code name} for hidden layer {@code l}, branch-free (see {@link LayerLoops#activation}). */
-    private String activation(int l, String name) {
-        double slope = arch.slope(l);
-        return "Math.max(" + name + ", " + (slope == 0 ? "0.0" : slope + " * " + name) + ")";
+    /** The activation of a local {@code name} for hidden layer {@code l}: a call of {@link HiddenActivation#value}. */
+    private CodeBlock activation(int l, String name) {
+        return CodeBlock.of("$T.value($L, $L)", HiddenActivation.class, name, arch.slope(l));
     }
 
     /** {@code b_i + W_i0 in0 + W_i1 in1 + ...} over locals named {@code prefix0, prefix1, ...}. */
@@ -335,7 +308,7 @@ public final class KernelGenerator {
         for (int i = 0; i < n; i++) {
             if (hidden) {
                 int sd = layout.postOffset(l) - inputs + i;
-                m.addStatement("$L = r$L - $T.mask($L, $L) * $L", how.at("out", z + i), i, LOOPS,
+                m.addStatement("$L = r$L - $T.mask($L, $L) * $L", how.at("out", z + i), i, HiddenActivation.class,
                         how.at("state", z + i), arch.slope(l), how.at("d", sd));
             } else {
                 m.addStatement("$L = r$L", how.at("out", z + i), i);
