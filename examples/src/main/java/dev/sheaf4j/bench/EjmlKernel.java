@@ -2,6 +2,7 @@ package dev.sheaf4j.bench;
 
 import dev.sheaf4j.kernel.AbstractSheafKernel;
 import dev.sheaf4j.kernel.HiddenActivation;
+import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.SheafLayout;
 import org.ejml.data.DMatrixRMaj;
@@ -23,7 +24,7 @@ public final class EjmlKernel extends AbstractSheafKernel {
     }
 
     private EjmlKernel(SheafLayout layout) {
-        super(layout);
+        super(layout, Routing.StepRoute.FLAT);
         this.layout = layout;
         this.arch = layout.architecture();
         this.inputs = arch.inputs();

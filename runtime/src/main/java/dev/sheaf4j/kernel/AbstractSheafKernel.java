@@ -8,10 +8,10 @@ import java.util.function.IntFunction;
 
 /**
  * The part of a {@link SheafKernel} that is the same for every architecture. A concrete kernel
- * supplies the forward pass, the primitives of the weight and activation edges on the flat arrays
- * (their discrepancies, their forces, the weight descent step) and its {@link RowEdges}; each
- * step runs the strategy of its route in the {@link Routing} table: {@link FlatSteps} through the
- * primitives, {@link RowSteps} through the row edges.
+ * supplies the forward pass and the primitives of the weight and activation edges on the flat
+ * arrays (their discrepancies, their forces, the weight descent step); each step runs the strategy
+ * of its route in the {@link Routing} table: {@link FlatSteps} through those primitives,
+ * {@link RowSteps} through the shared row loops, whatever the concrete kernel.
  */
 public abstract class AbstractSheafKernel implements SheafKernel {
     private final SheafLayout layout;
@@ -20,25 +20,25 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     private final StepStrategy flat;
     private final StepStrategy rows;
 
-    /** A kernel for {@code layout}'s sheaf, routed by {@link Routing#step}, its rows run by {@code rowEdges}. */
-    protected AbstractSheafKernel(SheafLayout layout, RowEdges rowEdges) {
-        this(layout, rowEdges, Routing::step);
+    /** A kernel for {@code layout}'s sheaf, each step on the route {@link Routing#step} gives it. */
+    protected AbstractSheafKernel(SheafLayout layout) {
+        this(layout, Routing::step);
     }
 
     /**
-     * A kernel for {@code layout}'s sheaf that runs its own primitives at every batch size and never
-     * rows: for baselines timed against the routed kernels.
+     * A kernel for {@code layout}'s sheaf whose steps take {@code route} at every batch size: for
+     * baselines timed against the routed kernels.
      */
-    protected AbstractSheafKernel(SheafLayout layout) {
-        this(layout, new RowPass(layout), batch -> StepRoute.FLAT);
+    protected AbstractSheafKernel(SheafLayout layout, StepRoute route) {
+        this(layout, batch -> Objects.requireNonNull(route, "route"));
     }
 
-    private AbstractSheafKernel(SheafLayout layout, RowEdges rowEdges, IntFunction<StepRoute> routing) {
+    private AbstractSheafKernel(SheafLayout layout, IntFunction<StepRoute> routing) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.output = new OutputEdge(layout);
         this.routing = routing;
         this.flat = new FlatSteps(this, output);
-        this.rows = new RowSteps(layout, Objects.requireNonNull(rowEdges, "rowEdges"), output);
+        this.rows = new RowSteps(layout, output);
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class GenericKernel extends AbstractSheafKernel {
 
     /** A kernel for {@code layout}'s sheaf. */
     public GenericKernel(SheafLayout layout) {
-        super(layout, new RowPass(layout));
+        super(layout);
         this.layout = layout;
         this.architecture = layout.architecture();
         this.inputs = architecture.inputs();

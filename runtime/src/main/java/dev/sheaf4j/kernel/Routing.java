@@ -45,7 +45,7 @@ public final class Routing {
     public enum StepRoute {
         /** The kernel's own primitives on the flat {@code (coordinate, sample)} arrays. */
         FLAT,
-        /** The kernel's row edges on one array per coordinate ({@link RowBuffers}). */
+        /** The shared row loops on one array per coordinate ({@link RowBuffers}). */
         ROWS
     }
 

@@ -5,7 +5,7 @@ package dev.sheaf4j.kernel;
  * {@code [coordinate][sample]}, with copies to and from the flat {@code (coordinate, sample)} arrays
  * of the kernel contract.
  */
-public final class RowBuffers {
+final class RowBuffers {
     private final double[][] state;
     private final double[][] discrepancy;
     private final double[][] force;
@@ -27,32 +27,32 @@ public final class RowBuffers {
     }
 
     /** The stalks, {@code [state coordinate][sample]}. */
-    public double[][] state() {
+    double[][] state() {
         return state;
     }
 
     /** The edge discrepancies, {@code [edge coordinate][sample]}. */
-    public double[][] discrepancy() {
+    double[][] discrepancy() {
         return discrepancy;
     }
 
     /** The forces, {@code [state coordinate][sample]}. */
-    public double[][] force() {
+    double[][] force() {
         return force;
     }
 
     /** A row of ones, the factor of the bias in the weight gradient. */
-    public double[] ones() {
+    double[] ones() {
         return ones;
     }
 
     /** Scratch for three gradient sums. */
-    public double[] sums() {
+    double[] sums() {
         return sums;
     }
 
     /** The number of samples in a row. */
-    public int batch() {
+    int batch() {
         return batch;
     }
 

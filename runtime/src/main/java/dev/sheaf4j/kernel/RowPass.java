@@ -3,22 +3,27 @@ package dev.sheaf4j.kernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.SheafLayout;
 
-/** The {@link RowEdges} of any architecture, through the shared {@link RowLoops}. */
-public final class RowPass implements RowEdges {
+/**
+ * The weight and activation edges of every layer, for any architecture, on a batch held in
+ * {@link RowBuffers}, through the shared {@link RowLoops}: what {@link RowSteps} runs.
+ */
+final class RowPass {
     private final SheafLayout layout;
     private final Architecture arch;
     private final int inputs;
 
-    /** The row edges of {@code layout}'s sheaf. */
-    public RowPass(SheafLayout layout) {
+    RowPass(SheafLayout layout) {
         this.layout = layout;
         this.arch = layout.architecture();
         this.inputs = arch.inputs();
     }
 
-    /** {@inheritDoc} The activation edges' forces come in the pass that computes their residuals. */
-    @Override
-    public void edges(double[] params, RowBuffers rows) {
+    /**
+     * {@code r_l} and {@code s_l} of every layer into {@code rows.discrepancy()}, from
+     * {@code rows.state()}, and the forces of the weight and activation edges on {@code x .. z_(k+1)}
+     * into {@code rows.force()}, the activation edges' in the pass that computes their residuals.
+     */
+    void edges(double[] params, RowBuffers rows) {
         int batch = rows.batch();
         double[][] state = rows.state();
         double[][] discrepancy = rows.discrepancy();
@@ -44,8 +49,8 @@ public final class RowPass implements RowEdges {
         }
     }
 
-    @Override
-    public void descend(double[] params, RowBuffers rows, double betaDt) {
+    /** The weight step of every layer from {@code rows.discrepancy()} and the old {@code rows.state()}. */
+    void descend(double[] params, RowBuffers rows, double betaDt) {
         int batch = rows.batch();
         for (int l = 1; l <= arch.layers(); l++) {
             RowLoops.descend(params, arch.weightOffset(l), arch.biasOffset(l), arch.width(l), arch.width(l - 1),

@@ -6,20 +6,20 @@ import dev.sheaf4j.sheaf.SheafLayout;
 
 /**
  * The {@link Routing.StepRoute#ROWS} strategy: the stalks copied into one array per coordinate,
- * the kernel's {@link RowEdges} run on them, and the moved rows copied back; the same arithmetic in
+ * the edges run on them by {@link RowPass}, and the moved rows copied back; the same arithmetic in
  * the same order as on the flat arrays, with every loop over the samples of one row, which the JIT
  * vectorises.
  */
 final class RowSteps implements StepStrategy {
     private final SheafLayout layout;
     private final Architecture architecture;
-    private final RowEdges edges;
+    private final RowPass edges;
     private final OutputEdge output;
 
-    RowSteps(SheafLayout layout, RowEdges edges, OutputEdge output) {
+    RowSteps(SheafLayout layout, OutputEdge output) {
         this.layout = layout;
         this.architecture = layout.architecture();
-        this.edges = edges;
+        this.edges = new RowPass(layout);
         this.output = output;
     }
 

@@ -72,7 +72,7 @@ class GeneratedCodeShapeTest {
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
         Map<String, Integer> largest = new LinkedHashMap<>();
         Compilations.classFiles(compilation).forEach((name, bytes) -> assertSmallMethods(name, bytes, largest));
-        assertEquals(2 * shapes.length, largest.size());
+        assertEquals(2 * shapes.length, largest.size(), "model and kernel of every shape");
     }
 
     @Test

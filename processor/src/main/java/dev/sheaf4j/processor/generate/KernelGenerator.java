@@ -2,7 +2,6 @@ package dev.sheaf4j.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -14,7 +13,6 @@ import dev.sheaf4j.kernel.OutputMap;
 import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.kernel.Routing.LayerCode;
 import dev.sheaf4j.kernel.Routing.PassRoute;
-import dev.sheaf4j.kernel.RowPass;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -60,10 +58,8 @@ public final class KernelGenerator {
                 .addJavadoc("The sheaf kernel of {@link $L}, architecture $L, specialised by the sheaf4j annotation\n"
                         + "processor: layers of at most $L weights are unrolled, larger ones run the shared loops.\n"
                         + "Generated code; do not edit.\n", spec.declarationName(), arch, Routing.UNROLL_LIMIT)
-                .addField(FieldSpec.builder(SheafLayout.class, "LAYOUT", Modifier.PRIVATE, Modifier.STATIC,
-                        Modifier.FINAL).initializer("new $T($T.ARCHITECTURE)", SheafLayout.class, modelClass).build())
                 .addMethod(MethodSpec.constructorBuilder()
-                        .addStatement("super(LAYOUT, new $T(LAYOUT))", RowPass.class)
+                        .addStatement("super(new $T($T.ARCHITECTURE))", SheafLayout.class, modelClass)
                         .build());
         MethodSpec.Builder forward = override("forward", false).addParameter(DOUBLES, "params")
                 .addParameter(DOUBLES, "state").addParameter(int.class, "batch");
@@ -94,9 +90,9 @@ public final class KernelGenerator {
 
     /**
      * The body of a primitive: a branch per {@link Routing#pass} route (compared, not switched on, so
-     * that no synthetic switch-map class is generated) with one call per layer in each, to the layer's one-sample method for a single sample (if the layer is
-     * unrolled), to its by-sample method for a small batch (if the layer has one) and to its looped
-     * method otherwise; a single list of calls when no layer is unrolled. Every method the body calls
+     * that no synthetic switch-map class is generated) with one call per layer in each, to the layer's
+     * one-sample method for a single sample (if the layer is unrolled), to its by-sample method for a
+     * small batch (if the layer has one) and to its looped method otherwise; a single list of calls when no layer is unrolled. Every method the body calls
      * is added to {@code methods}, each once.
      *
      * @param call the call as a format with {@code $N} for the method and a {@code batch} argument
