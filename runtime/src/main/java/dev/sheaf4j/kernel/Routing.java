@@ -1,7 +1,5 @@
 package dev.sheaf4j.kernel;
 
-import dev.sheaf4j.network.Architecture;
-
 /**
  * The routing table: which code runs which operation for which batch size and layer. The one place
  * these choices are made; {@link AbstractSheafKernel} reads it for every step, the annotation
@@ -49,9 +47,9 @@ public final class Routing {
         ROWS
     }
 
-    /** The code of layer {@code l} of {@code arch} in a generated kernel. */
-    public static LayerCode layerCode(Architecture arch, int l) {
-        long size = (long) arch.width(l) * (arch.width(l - 1) + 1);
+    /** The code of a layer in a generated kernel. */
+    public static LayerCode layerCode(LayerSpan layer) {
+        long size = layer.size();
         return size > UNROLL_LIMIT ? LayerCode.LOOPED
                 : size > BY_SAMPLE_LIMIT ? LayerCode.UNROLLED : LayerCode.UNROLLED_BY_SAMPLE;
     }

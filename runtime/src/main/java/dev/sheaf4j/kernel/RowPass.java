@@ -1,21 +1,20 @@
 package dev.sheaf4j.kernel;
 
-import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The weight and activation edges of every layer, for any architecture, on a batch held in
  * {@link RowBuffers}, through the shared {@link RowLoops}: what {@link RowSteps} runs.
  */
 final class RowPass {
-    private final SheafLayout layout;
-    private final Architecture arch;
+    private final List<LayerSpan> spans;
     private final int inputs;
 
     RowPass(SheafLayout layout) {
-        this.layout = layout;
-        this.arch = layout.architecture();
-        this.inputs = arch.inputs();
+        this.spans = LayerSpan.of(layout);
+        this.inputs = layout.architecture().inputs();
     }
 
     /**
@@ -29,33 +28,29 @@ final class RowPass {
         double[][] discrepancy = rows.discrepancy();
         double[][] force = rows.force();
         for (int j = 0; j < inputs; j++) {
-            java.util.Arrays.fill(force[j], 0.0);
+            Arrays.fill(force[j], 0.0);
         }
-        for (int l = 1; l <= arch.layers(); l++) {
-            int z = layout.preOffset(l);
-            RowLoops.residual(params, arch.weightOffset(l), arch.biasOffset(l), arch.width(l), arch.width(l - 1),
-                    state, layout.postOffset(l - 1), state, z, discrepancy, z - inputs, batch);
-            if (l < arch.layers()) {
-                int a = layout.postOffset(l);
-                RowLoops.activationEdges(state, z, a, discrepancy, z - inputs, a - inputs, force,
-                        arch.width(l), arch.slope(l), batch);
+        for (LayerSpan l : spans) {
+            RowLoops.residual(params, l.weights(), l.biases(), l.rows(), l.cols(), state, l.input(), state, l.pre(),
+                    discrepancy, l.residual(), batch);
+            if (l.hidden()) {
+                RowLoops.activationEdges(state, l.pre(), l.post(), discrepancy, l.residual(), l.activationResidual(),
+                        force, l.rows(), l.slope(), batch);
             } else {
-                for (int i = 0; i < arch.width(l); i++) {
-                    System.arraycopy(discrepancy[z - inputs + i], 0, force[z + i], 0, batch);
+                for (int i = 0; i < l.rows(); i++) {
+                    System.arraycopy(discrepancy[l.residual() + i], 0, force[l.pre() + i], 0, batch);
                 }
             }
-            RowLoops.pullBack(params, arch.weightOffset(l), arch.width(l), arch.width(l - 1), discrepancy,
-                    z - inputs, force, layout.postOffset(l - 1), batch);
+            RowLoops.pullBack(params, l.weights(), l.rows(), l.cols(), discrepancy, l.residual(), force, l.input(),
+                    batch);
         }
     }
 
     /** The weight step of every layer from {@code rows.discrepancy()} and the old {@code rows.state()}. */
     void descend(double[] params, RowBuffers rows, double betaDt) {
-        int batch = rows.batch();
-        for (int l = 1; l <= arch.layers(); l++) {
-            RowLoops.descend(params, arch.weightOffset(l), arch.biasOffset(l), arch.width(l), arch.width(l - 1),
-                    rows.discrepancy(), layout.preOffset(l) - inputs, rows.state(), layout.postOffset(l - 1),
-                    rows.ones(), rows.sums(), batch, betaDt);
+        for (LayerSpan l : spans) {
+            RowLoops.descend(params, l.weights(), l.biases(), l.rows(), l.cols(), rows.discrepancy(), l.residual(),
+                    rows.state(), l.input(), rows.ones(), rows.sums(), rows.batch(), betaDt);
         }
     }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.sheaf4j.SheafModel;
+import dev.sheaf4j.kernel.LayerSpan;
 import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.kernel.Routing.LayerCode;
 import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.sheaf.SheafLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -87,8 +89,12 @@ class GeneratedCodeShapeTest {
         assertTrue(mnist.contains("LayerLoops.affine(params, 0, 50176, 64, 784, state, 0, state, 784 * batch, batch)"),
                 "the 784-64 layer runs the shared loops with constant sizes");
         assertFalse(mnist.contains("BySample"), "no layer of [784, 64, 10] is small enough to unroll");
-        assertEquals(LayerCode.UNROLLED, Routing.layerCode(Architecture.relu(2, 30, 1), 1));
-        assertEquals(LayerCode.LOOPED, Routing.layerCode(Architecture.relu(2, 64, 1), 1));
+        assertEquals(LayerCode.UNROLLED, Routing.layerCode(firstLayer(Architecture.relu(2, 30, 1))));
+        assertEquals(LayerCode.LOOPED, Routing.layerCode(firstLayer(Architecture.relu(2, 64, 1))));
+    }
+
+    private static LayerSpan firstLayer(Architecture arch) {
+        return LayerSpan.of(new SheafLayout(arch)).get(0);
     }
 
     static Path examplesGenerated() {

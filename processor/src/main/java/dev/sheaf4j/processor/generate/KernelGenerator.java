@@ -9,6 +9,7 @@ import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.kernel.AbstractSheafKernel;
 import dev.sheaf4j.kernel.HiddenActivation;
 import dev.sheaf4j.kernel.LayerLoops;
+import dev.sheaf4j.kernel.LayerSpan;
 import dev.sheaf4j.kernel.OutputMap;
 import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.kernel.Routing.LayerCode;
@@ -39,14 +40,14 @@ public final class KernelGenerator {
     private final NetworkSpec spec;
     private final Architecture arch;
     private final SheafLayout layout;
-    private final int inputs;
+    private final List<LayerSpan> spans;
 
     /** A generator for {@code spec}'s kernel. */
     public KernelGenerator(NetworkSpec spec) {
         this.spec = spec;
         this.arch = spec.architecture();
         this.layout = new SheafLayout(arch);
-        this.inputs = arch.inputs();
+        this.spans = LayerSpan.of(layout);
     }
 
     /** The kernel class. */
@@ -105,7 +106,7 @@ public final class KernelGenerator {
         boolean anyUnrolled = false;
         for (int l = 1; l <= arch.layers(); l++) {
             MethodSpec loops = looped.apply(l);
-            LayerCode code = Routing.layerCode(arch, l);
+            LayerCode code = Routing.layerCode(span(l));
             if (code == LayerCode.LOOPED) {
                 oneSample.addStatement(call, loops);
             } else {
@@ -147,29 +148,30 @@ public final class KernelGenerator {
         return l == 1 ? "x" : "a";
     }
 
-    private int in(int l) {
-        return layout.postOffset(l - 1);
+    /** Where layer {@code l}'s blocks live. */
+    private LayerSpan span(int l) {
+        return spans.get(l - 1);
     }
 
     /** The activation of a local {@code name} for hidden layer {@code l}: a call of {@link HiddenActivation#value}. */
     private CodeBlock activation(int l, String name) {
-        return CodeBlock.of("$T.value($L, $L)", HiddenActivation.class, name, arch.slope(l));
+        return CodeBlock.of("$T.value($L, $L)", HiddenActivation.class, name, span(l).slope());
     }
 
     /** {@code b_i + W_i0 in0 + W_i1 in1 + ...} over locals named {@code prefix0, prefix1, ...}. */
     private String affineRow(int l, int i, String prefix) {
-        int cols = arch.width(l - 1);
-        StringBuilder s = new StringBuilder("params[" + (arch.biasOffset(l) + i) + "]");
+        int cols = span(l).cols();
+        StringBuilder s = new StringBuilder("params[" + (span(l).biases() + i) + "]");
         for (int j = 0; j < cols; j++) {
-            s.append(" + params[").append(arch.weightOffset(l) + i * cols + j).append("] * ").append(prefix).append(j);
+            s.append(" + params[").append(span(l).weights() + i * cols + j).append("] * ").append(prefix).append(j);
         }
         return s.toString();
     }
 
     private CodeBlock loadInputs(int l, Samples how) {
         CodeBlock.Builder code = CodeBlock.builder();
-        for (int j = 0; j < arch.width(l - 1); j++) {
-            code.addStatement("double $L$L = $L", inputName(l), j, how.at("state", in(l) + j));
+        for (int j = 0; j < span(l).cols(); j++) {
+            code.addStatement("double $L$L = $L", inputName(l), j, how.at("state", span(l).input() + j));
         }
         return code.build();
     }
@@ -182,27 +184,27 @@ public final class KernelGenerator {
     }
 
     private MethodSpec.Builder forwardMethod(String name, boolean withBatch, int l) {
-        boolean hidden = l < arch.layers();
+        boolean hidden = span(l).hidden();
         return layerMethod(name, withBatch, "$L = W_$L $L + b_$L$L.", "z_" + l, l, l == 1 ? "x" : "a_" + (l - 1), l,
-                hidden ? " and a_" + l + " = " + (arch.slope(l) == 0 ? "relu" : "leaky relu") + "(z_" + l + ")" : "");
+                hidden ? " and a_" + l + " = " + (span(l).slope() == 0 ? "relu" : "leaky relu") + "(z_" + l + ")" : "");
     }
 
     private MethodSpec forwardLooped(int l) {
-        int n = arch.width(l);
-        int z = layout.preOffset(l);
+        int n = span(l).rows();
+        int z = span(l).pre();
         MethodSpec.Builder m = forwardMethod("forwardLoopedLayer" + l, true, l);
         m.addStatement("$T.affine(params, $L, $L, $L, $L, state, $L, state, $L, batch)", LOOPS,
-                arch.weightOffset(l), arch.biasOffset(l), n, arch.width(l - 1), offset(in(l)), offset(z));
-        if (l < arch.layers()) {
+                span(l).weights(), span(l).biases(), n, span(l).cols(), offset(span(l).input()), offset(z));
+        if (span(l).hidden()) {
             m.addStatement("$T.activate(state, $L, $L, $L * batch, $L)", LOOPS, offset(z),
-                    offset(layout.postOffset(l)), n, arch.slope(l));
+                    offset(span(l).post()), n, span(l).slope());
         }
         return m.build();
     }
 
     private MethodSpec forwardUnrolled(int l, Samples how) {
-        int n = arch.width(l);
-        int z = layout.preOffset(l);
+        int n = span(l).rows();
+        int z = span(l).pre();
         MethodSpec.Builder m = how.open(forwardMethod(how.methodName("forward", l), how == Samples.BATCH, l));
         m.addCode(loadInputs(l, how));
         for (int i = 0; i < n; i++) {
@@ -211,35 +213,35 @@ public final class KernelGenerator {
         for (int i = 0; i < n; i++) {
             m.addStatement("$L = z$L", how.at("state", z + i), i);
         }
-        if (l < arch.layers()) {
+        if (span(l).hidden()) {
             for (int i = 0; i < n; i++) {
-                m.addStatement("$L = $L", how.at("state", layout.postOffset(l) + i), activation(l, "z" + i));
+                m.addStatement("$L = $L", how.at("state", span(l).post() + i), activation(l, "z" + i));
             }
         }
         return how.close(m).build();
     }
 
     private MethodSpec discrepanciesLooped(int l) {
-        boolean hidden = l < arch.layers();
-        int n = arch.width(l);
-        int z = layout.preOffset(l);
+        boolean hidden = span(l).hidden();
+        int n = span(l).rows();
+        int z = span(l).pre();
         MethodSpec.Builder m = layerMethod("discrepanciesLoopedLayer" + l, true, "r_$L$L, by the shared loops.", l,
                 hidden ? " and s_" + l : "").addParameter(DOUBLES, "out");
         m.addStatement("$T.residual(params, $L, $L, $L, $L, state, $L, $L, out, $L, batch)", LOOPS,
-                arch.weightOffset(l), arch.biasOffset(l), n, arch.width(l - 1), offset(in(l)), offset(z),
-                offset(z - inputs));
+                span(l).weights(), span(l).biases(), n, span(l).cols(), offset(span(l).input()), offset(z),
+                offset(span(l).residual()));
         if (hidden) {
-            int a = layout.postOffset(l);
+            int a = span(l).post();
             m.addStatement("$T.activationResidual(state, $L, $L, out, $L, $L * batch, $L)", LOOPS, offset(z),
-                    offset(a), offset(a - inputs), n, arch.slope(l));
+                    offset(a), offset(span(l).activationResidual()), n, span(l).slope());
         }
         return m.build();
     }
 
     private MethodSpec discrepanciesUnrolled(int l, Samples how) {
-        boolean hidden = l < arch.layers();
-        int n = arch.width(l);
-        int z = layout.preOffset(l);
+        boolean hidden = span(l).hidden();
+        int n = span(l).rows();
+        int z = span(l).pre();
         MethodSpec.Builder m = layerMethod(how.methodName("discrepancies", l), how == Samples.BATCH,
                 "r_$L = W_$L $L + b_$L - z_$L$L.", l, l, l == 1 ? "x" : "a_" + (l - 1), l, l,
                 hidden ? " and s_" + l + " = m_" + l + " z_" + l + " - a_" + l : "").addParameter(DOUBLES, "out");
@@ -248,12 +250,12 @@ public final class KernelGenerator {
             m.addStatement("double z$L = $L", i, how.at("state", z + i));
         }
         for (int i = 0; i < n; i++) {
-            m.addStatement("$L = $L - z$L", how.at("out", z - inputs + i), affineRow(l, i, inputName(l)), i);
+            m.addStatement("$L = $L - z$L", how.at("out", span(l).residual() + i), affineRow(l, i, inputName(l)), i);
         }
         if (hidden) {
-            int a = layout.postOffset(l);
+            int a = span(l).post();
             for (int i = 0; i < n; i++) {
-                m.addStatement("$L = $L - $L", how.at("out", a - inputs + i), activation(l, "z" + i),
+                m.addStatement("$L = $L - $L", how.at("out", span(l).activationResidual() + i), activation(l, "z" + i),
                         how.at("state", a + i));
             }
         }
@@ -261,37 +263,37 @@ public final class KernelGenerator {
     }
 
     private MethodSpec forcesLooped(int l) {
-        boolean hidden = l < arch.layers();
-        int n = arch.width(l);
-        int cols = arch.width(l - 1);
-        int z = layout.preOffset(l);
-        int r = z - inputs;
+        boolean hidden = span(l).hidden();
+        int n = span(l).rows();
+        int cols = span(l).cols();
+        int z = span(l).pre();
+        int r = span(l).residual();
         MethodSpec.Builder m = layerMethod("forcesLoopedLayer" + l, true, "Forces on z_$L and on $L, by the shared loops.",
                 l, l == 1 ? "x" : "a_" + (l - 1)).addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
         if (hidden) {
-            int a = layout.postOffset(l);
+            int a = span(l).post();
             m.addStatement("$T.activationForces(state, $L, $L, d, $L, $L, out, $L * batch, $L)", LOOPS, offset(z),
-                    offset(a), offset(r), offset(a - inputs), n, arch.slope(l));
+                    offset(a), offset(r), offset(span(l).activationResidual()), n, span(l).slope());
         } else {
             m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(r), offset(z), n);
         }
         if (l == 1) {
             m.addStatement("$T.fill(out, 0, $L * batch, 0.0)", Arrays.class, cols);
         } else {
-            m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(in(l) - inputs),
-                    offset(in(l)), cols);
+            m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(span(l - 1).activationResidual()),
+                    offset(span(l).input()), cols);
         }
-        m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, out, $L, batch)", LOOPS, arch.weightOffset(l), n,
-                cols, offset(r), offset(in(l)));
+        m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, out, $L, batch)", LOOPS, span(l).weights(), n,
+                cols, offset(r), offset(span(l).input()));
         return m.build();
     }
 
     private MethodSpec forcesUnrolled(int l, Samples how) {
-        boolean hidden = l < arch.layers();
-        int n = arch.width(l);
-        int cols = arch.width(l - 1);
-        int z = layout.preOffset(l);
-        int r = z - inputs;
+        boolean hidden = span(l).hidden();
+        int n = span(l).rows();
+        int cols = span(l).cols();
+        int z = span(l).pre();
+        int r = span(l).residual();
         String input = l == 1 ? "x" : "a_" + (l - 1);
         MethodSpec.Builder m = layerMethod(how.methodName("forces", l), how == Samples.BATCH,
                 "Forces on z_$L ($L) and on $L ($L).", l, hidden ? "r_" + l + " - m_" + l + " s_" + l : "r_" + l, input,
@@ -303,20 +305,20 @@ public final class KernelGenerator {
         }
         for (int i = 0; i < n; i++) {
             if (hidden) {
-                int sd = layout.postOffset(l) - inputs + i;
+                int sd = span(l).activationResidual() + i;
                 m.addStatement("$L = r$L - $T.mask($L, $L) * $L", how.at("out", z + i), i, HiddenActivation.class,
-                        how.at("state", z + i), arch.slope(l), how.at("d", sd));
+                        how.at("state", z + i), span(l).slope(), how.at("d", sd));
             } else {
                 m.addStatement("$L = r$L", how.at("out", z + i), i);
             }
         }
         for (int j = 0; j < cols; j++) {
-            StringBuilder pull = new StringBuilder(l == 1 ? "" : how.at("d", in(l) - inputs + j));
+            StringBuilder pull = new StringBuilder(l == 1 ? "" : how.at("d", span(l - 1).activationResidual() + j));
             for (int i = 0; i < n; i++) {
                 pull.append(pull.length() == 0 ? "-" : " - ").append("params[")
-                        .append(arch.weightOffset(l) + i * cols + j).append("] * r").append(i);
+                        .append(span(l).weights() + i * cols + j).append("] * r").append(i);
             }
-            m.addStatement("$L = $L", how.at("out", in(l) + j), pull);
+            m.addStatement("$L = $L", how.at("out", span(l).input() + j), pull);
         }
         return how.close(m).build();
     }
@@ -329,25 +331,25 @@ public final class KernelGenerator {
     private MethodSpec descendLooped(int l) {
         return descendMethod("descendLoopedLayer" + l, true, l)
                 .addStatement("$T.descend(params, $L, $L, $L, $L, d, $L, state, $L, batch, betaDt)", LOOPS,
-                        arch.weightOffset(l), arch.biasOffset(l), arch.width(l), arch.width(l - 1),
-                        offset(layout.preOffset(l) - inputs), offset(in(l)))
+                        span(l).weights(), span(l).biases(), span(l).rows(), span(l).cols(),
+                        offset(span(l).residual()), offset(span(l).input()))
                 .build();
     }
 
     private MethodSpec descendUnrolled(int l, Samples how) {
-        int n = arch.width(l);
-        int cols = arch.width(l - 1);
-        int r = layout.preOffset(l) - inputs;
+        int n = span(l).rows();
+        int cols = span(l).cols();
+        int r = span(l).residual();
         MethodSpec.Builder m = descendMethod(how.methodName("descend", l), how == Samples.BATCH, l);
         for (int i = 0; i < n; i++) {
             m.addCode("// row $L of W_$L and b_$L\n{\n$>", i, l, l);
             if (how == Samples.ONE) {
                 m.addStatement("double r = $L", how.at("d", r + i));
                 for (int j = 0; j < cols; j++) {
-                    m.addStatement("params[$L] -= betaDt * (r * $L)", arch.weightOffset(l) + i * cols + j,
-                            how.at("state", in(l) + j));
+                    m.addStatement("params[$L] -= betaDt * (r * $L)", span(l).weights() + i * cols + j,
+                            how.at("state", span(l).input() + j));
                 }
-                m.addStatement("params[$L] -= betaDt * r", arch.biasOffset(l) + i);
+                m.addStatement("params[$L] -= betaDt * r", span(l).biases() + i);
             } else {
                 StringBuilder sums = new StringBuilder("double bias = 0");
                 for (int j = 0; j < cols; j++) {
@@ -358,13 +360,13 @@ public final class KernelGenerator {
                 m.addStatement("double r = $L", how.at("d", r + i));
                 m.addStatement("bias += r");
                 for (int j = 0; j < cols; j++) {
-                    m.addStatement("w$L += r * $L", j, how.at("state", in(l) + j));
+                    m.addStatement("w$L += r * $L", j, how.at("state", span(l).input() + j));
                 }
                 how.close(m);
                 for (int j = 0; j < cols; j++) {
-                    m.addStatement("params[$L] -= betaDt * w$L", arch.weightOffset(l) + i * cols + j, j);
+                    m.addStatement("params[$L] -= betaDt * w$L", span(l).weights() + i * cols + j, j);
                 }
-                m.addStatement("params[$L] -= betaDt * bias", arch.biasOffset(l) + i);
+                m.addStatement("params[$L] -= betaDt * bias", span(l).biases() + i);
             }
             m.addCode("$<}\n");
         }
