@@ -10,8 +10,8 @@ import java.util.function.IntFunction;
  * The part of a {@link SheafKernel} that is the same for every architecture. A concrete kernel
  * supplies the forward pass and the primitives of the weight and activation edges on the flat
  * arrays (their discrepancies, their forces, the weight descent step); each step runs the strategy
- * of its route in the {@link Routing} table: {@link FlatSteps} through those primitives,
- * {@link RowSteps} through the shared row loops, whatever the concrete kernel.
+ * of its route in the {@link Routing} table: {@code FlatSteps} through those primitives,
+ * {@code RowSteps} through the shared row loops, whatever the concrete kernel.
  */
 public abstract class AbstractSheafKernel implements SheafKernel {
     private final SheafLayout layout;

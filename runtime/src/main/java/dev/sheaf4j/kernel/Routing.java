@@ -39,11 +39,11 @@ public final class Routing {
         LOOPED
     }
 
-    /** How a kernel's forces, Euler and training steps run a batch: a {@link StepStrategy} each. */
+    /** How a kernel's forces, Euler and training steps run a batch: a step strategy each. */
     public enum StepRoute {
         /** The kernel's own primitives on the flat {@code (coordinate, sample)} arrays. */
         FLAT,
-        /** The shared row loops on one array per coordinate ({@link RowBuffers}). */
+        /** The shared row loops on one array per coordinate. */
         ROWS
     }
 
