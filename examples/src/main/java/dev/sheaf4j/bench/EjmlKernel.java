@@ -1,6 +1,8 @@
 package dev.sheaf4j.bench;
 
 import dev.sheaf4j.kernel.AbstractSheafKernel;
+import dev.sheaf4j.kernel.HiddenActivation;
+import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.SheafLayout;
 import org.ejml.data.DMatrixRMaj;
@@ -22,7 +24,7 @@ public final class EjmlKernel extends AbstractSheafKernel {
     }
 
     private EjmlKernel(SheafLayout layout) {
-        super(layout, false);
+        super(layout, Routing.StepRoute.FLAT);
         this.layout = layout;
         this.arch = layout.architecture();
         this.inputs = arch.inputs();
@@ -58,10 +60,6 @@ public final class EjmlKernel extends AbstractSheafKernel {
         return z;
     }
 
-    private double mask(int l, double z) {
-        return z >= 0 ? 1.0 : arch.slope(l);
-    }
-
     @Override
     public void forward(double[] params, double[] state, int batch) {
         for (int l = 1; l <= arch.layers(); l++) {
@@ -69,7 +67,7 @@ public final class EjmlKernel extends AbstractSheafKernel {
             store(z, state, layout.preOffset(l) * batch);
             if (l < arch.layers()) {
                 for (int i = 0; i < z.data.length; i++) {
-                    z.data[i] *= mask(l, z.data[i]);
+                    z.data[i] = HiddenActivation.value(z.data[i], arch.slope(l));
                 }
                 store(z, state, layout.postOffset(l) * batch);
             } else if (arch.hasOutputVertex()) {
@@ -90,7 +88,7 @@ public final class EjmlKernel extends AbstractSheafKernel {
                 DMatrixRMaj z = block(state, layout.preOffset(l) * batch, n, batch);
                 DMatrixRMaj a = block(state, layout.postOffset(l) * batch, n, batch);
                 for (int i = 0; i < z.data.length; i++) {
-                    z.data[i] = mask(l, z.data[i]) * z.data[i] - a.data[i];
+                    z.data[i] = HiddenActivation.value(z.data[i], arch.slope(l)) - a.data[i];
                 }
                 store(z, out, (layout.postOffset(l) - inputs) * batch);
             }
@@ -107,7 +105,7 @@ public final class EjmlKernel extends AbstractSheafKernel {
                 DMatrixRMaj s = block(d, (layout.postOffset(l) - inputs) * batch, n, batch);
                 DMatrixRMaj z = block(state, layout.preOffset(l) * batch, n, batch);
                 for (int i = 0; i < fz.data.length; i++) {
-                    fz.data[i] -= mask(l, z.data[i]) * s.data[i];
+                    fz.data[i] -= HiddenActivation.mask(z.data[i], arch.slope(l)) * s.data[i];
                 }
             }
             store(fz, out, layout.preOffset(l) * batch);

@@ -1,41 +1,44 @@
 package dev.sheaf4j.kernel;
 
-import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.kernel.Routing.StepRoute;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
- * The part of a {@link SheafKernel} that is the same for every architecture: the output edge, pins,
- * the Euler and training updates. A concrete kernel supplies the forward pass and the three
- * primitives of the weight and activation edges: their discrepancies, their forces, and the weight
- * descent step. From {@link Workspace#ROW_BATCH} samples on, forces, Euler and training steps run
- * the same arithmetic on one array per coordinate instead ({@link RowLoops}), whatever the concrete
- * kernel, since the JIT vectorises those loops and not the flat ones.
+ * The part of a {@link SheafKernel} that is the same for every architecture. A concrete kernel
+ * supplies the forward pass and the primitives of the weight and activation edges on the flat
+ * arrays (their discrepancies, their forces, the weight descent step); each step runs the strategy
+ * of its route in the {@link Routing} table: {@code FlatSteps} through those primitives,
+ * {@code RowSteps} through the shared row loops, whatever the concrete kernel.
  */
 public abstract class AbstractSheafKernel implements SheafKernel {
     private final SheafLayout layout;
-    private final Architecture architecture;
-    private final RowPass rowPass;
+    private final OutputEdge output;
+    private final IntFunction<StepRoute> routing;
+    private final StepStrategy flat;
+    private final StepStrategy rows;
 
-    /** A kernel for {@code layout}'s sheaf. */
+    /** A kernel for {@code layout}'s sheaf, each step on the route {@link Routing#step} gives it. */
     protected AbstractSheafKernel(SheafLayout layout) {
-        this(layout, true);
+        this(layout, Routing::step);
     }
 
     /**
-     * A kernel for {@code layout}'s sheaf that, unless {@code rowLoops}, runs its own primitives at
-     * every batch size and never the shared row loops: for baselines timed against those loops.
+     * A kernel for {@code layout}'s sheaf whose steps take {@code route} at every batch size: for
+     * baselines timed against the routed kernels.
      */
-    protected AbstractSheafKernel(SheafLayout layout, boolean rowLoops) {
-        this.layout = Objects.requireNonNull(layout, "layout");
-        this.architecture = layout.architecture();
-        this.rowPass = rowLoops ? new RowPass(layout) : null;
+    protected AbstractSheafKernel(SheafLayout layout, StepRoute route) {
+        this(layout, batch -> Objects.requireNonNull(route, "route"));
     }
 
-    /** Whether this step runs on rows: a row-loop kernel on a batch of at least {@link Workspace#ROW_BATCH}. */
-    private boolean onRows(Workspace workspace) {
-        return rowPass != null && workspace.usesRows();
+    private AbstractSheafKernel(SheafLayout layout, IntFunction<StepRoute> routing) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.output = new OutputEdge(layout);
+        this.routing = routing;
+        this.flat = new FlatSteps(this, output);
+        this.rows = new RowSteps(layout, output);
     }
 
     @Override
@@ -49,175 +52,43 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     /**
      * Writes minus the gradient of the weight and activation edges' energy, given their
      * discrepancies {@code d}, into {@code out} at every coordinate from {@code x} to
-     * {@code z_(k+1)} ({@code a_out}, if present, is left alone). Like {@link #descendWeights}, called
-     * only for batches below {@link Workspace#ROW_BATCH} unless the kernel opts out of the row loops.
+     * {@code z_(k+1)} ({@code a_out}, if present, is left alone). Like {@link #descendWeights}, runs
+     * only on the {@link StepRoute#FLAT} route.
      */
     protected abstract void linearForces(double[] params, double[] state, int batch, double[] d, double[] out);
 
     /** {@code W_l -= betaDt sum_s r_l a_(l-1)^T} and {@code b_l -= betaDt sum_s r_l}, given the discrepancies {@code d}. */
     protected abstract void descendWeights(double[] params, double[] state, int batch, double[] d, double betaDt);
 
+    /** The strategy of the route the table gives a step on {@code workspace}'s batch. */
+    private StepStrategy steps(Workspace workspace) {
+        return switch (routing.apply(workspace.batch())) {
+            case FLAT -> flat;
+            case ROWS -> rows;
+        };
+    }
+
     @Override
     public final void discrepancies(double[] params, double[] state, int batch, double[] out) {
         linearDiscrepancies(params, state, batch, out);
-        outputDiscrepancy(state, batch, out);
-    }
-
-    /** The output edge's discrepancy {@code phi(z_(k+1)) - a_out} into {@code out}, if there is an {@code a_out}. */
-    private void outputDiscrepancy(double[] state, int batch, double[] out) {
-        if (architecture.hasOutputVertex()) {
-            int a = layout.outputVertexOffset() * batch;
-            int o = a - architecture.inputs() * batch;
-            int n = architecture.outputs();
-            OutputMap.apply(architecture.head(), state, layout.preOffset(layout.layers()) * batch, out, o, n, batch);
-            for (int i = 0; i < n * batch; i++) {
-                out[o + i] -= state[a + i];
-            }
-        }
+        output.discrepancy(state, batch, out);
     }
 
     @Override
     public final void forces(double[] params, double[] state, OutputEdgeMode mode, Workspace workspace,
             double[] out) {
-        int batch = workspace.batch();
-        double[] d = workspace.discrepancy();
-        if (onRows(workspace)) {
-            RowBuffers rows = workspace.rows();
-            rows.load(state, rows.state, 0, rows.state.length);
-            rowPass.edges(params, rows, batch);
-            rows.store(rows.force, 0, layout.linearEnd(), out);
-            outputDiscrepancy(state, batch, d);
-        } else {
-            discrepancies(params, state, batch, d);
-            linearForces(params, state, batch, d, out);
-        }
-        outputEdgeForces(state, mode, workspace, d, out);
-    }
-
-    /**
-     * The output edge's forces, given its discrepancy in {@code d}: on {@code a_out} the residual, on
-     * {@code z_(k+1)} its pull as {@code mode} says. Nothing without an {@code a_out}.
-     */
-    private void outputEdgeForces(double[] state, OutputEdgeMode mode, Workspace workspace, double[] d, double[] out) {
-        if (!architecture.hasOutputVertex()) {
-            return;
-        }
-        int batch = workspace.batch();
-        int a = layout.outputVertexOffset() * batch;
-        int o = a - architecture.inputs() * batch;
-        int z = layout.preOffset(layout.layers()) * batch;
-        int n = architecture.outputs();
-        System.arraycopy(d, o, out, a, n * batch);
-        if (mode == OutputEdgeMode.JACOBIAN) {
-            double[] p = workspace.outputValues();
-            OutputMap.apply(architecture.head(), state, z, p, 0, n, batch);
-            OutputMap.subtractJacobianTranspose(architecture.head(), p, d, o, out, z, n, batch);
-        } else {
-            for (int i = 0; i < n * batch; i++) {
-                out[z + i] -= d[o + i];
-            }
-        }
+        steps(workspace).forces(params, state, mode, workspace, out);
     }
 
     @Override
     public final double eulerStep(double[] params, double[] state, double alphaDt, OutputEdgeMode mode, PinSet pins,
             Workspace workspace) {
-        double[] f = workspace.force();
-        if (!onRows(workspace)) {
-            forces(params, state, mode, workspace, f);
-            pins.addSoftForces(state, f);
-            return advance(state, f, alphaDt, pins, layout.stateSize(), workspace.batch());
-        }
-        int batch = workspace.batch();
-        RowBuffers rows = workspace.rows();
-        rows.load(state, rows.state, 0, rows.state.length);
-        rowPass.edges(params, rows, batch);
-        if (architecture.hasOutputVertex()) {
-            int z = layout.preOffset(layout.layers());
-            double[] d = workspace.discrepancy();
-            rows.store(rows.force, z, z + architecture.outputs(), f);
-            outputDiscrepancy(state, batch, d);
-            outputEdgeForces(state, mode, workspace, d, f);
-            rows.load(f, rows.force, z, layout.stateSize());
-        }
-        addSoftForces(pins, rows, layout.stateSize(), batch);
-        return alphaDt * rows.advance(state, alphaDt, pins.freeRuns(), layout.stateSize());
+        return steps(workspace).eulerStep(params, state, alphaDt, mode, pins, workspace);
     }
 
     @Override
     public final double trainingStep(double[] params, double[] state, double[] targets, double alphaDt,
             double betaDt, PinSet pins, Workspace workspace) {
-        int batch = workspace.batch();
-        double[] p = workspace.outputValues();
-        OutputMap.apply(architecture.head(), state, layout.preOffset(layout.layers()) * batch, p, 0,
-                architecture.outputs(), batch);
-        if (onRows(workspace)) {
-            return trainingStepOnRows(params, state, targets, p, alphaDt, betaDt, pins, workspace.rows(), batch);
-        }
-        double[] d = workspace.discrepancy();
-        double[] f = workspace.force();
-        linearDiscrepancies(params, state, batch, d);
-        linearForces(params, state, batch, d, f);
-        int z = layout.preOffset(layout.layers()) * batch;
-        int n = architecture.outputs() * batch;
-        for (int i = 0; i < n; i++) {
-            f[z + i] -= p[i] - targets[i];
-        }
-        pins.addSoftForces(state, f);
-        descendWeights(params, state, batch, d, betaDt);
-        return advance(state, f, alphaDt, pins, layout.linearEnd(), batch);
-    }
-
-    /** Adds the force {@code -gamma (v - t)} of every soft pin below coordinate {@code end} to the force rows. */
-    private static void addSoftForces(PinSet pins, RowBuffers rows, int end, int batch) {
-        for (int k = 0; k < pins.softCount(); k++) {
-            int index = pins.softIndex(k);
-            if (index < end) {
-                double gamma = pins.softStrength(k);
-                double[] f = rows.force[index];
-                double[] v = rows.state[index];
-                for (int s = 0; s < batch; s++) {
-                    f[s] -= gamma * (v[s] - pins.softTarget(k, s));
-                }
-            }
-        }
-    }
-
-    /**
-     * The training step with the stalks copied into {@code rows}: the same arithmetic in the same
-     * order as on the flat arrays, with every loop over the samples of one row.
-     */
-    private double trainingStepOnRows(double[] params, double[] state, double[] targets, double[] p, double alphaDt,
-            double betaDt, PinSet pins, RowBuffers rows, int batch) {
-        rows.load(state, rows.state, 0, rows.state.length);
-        rowPass.edges(params, rows, batch);
-        int z = layout.preOffset(layout.layers());
-        for (int i = 0; i < architecture.outputs(); i++) {
-            double[] f = rows.force[z + i];
-            for (int s = 0; s < batch; s++) {
-                f[s] -= p[i * batch + s] - targets[i * batch + s];
-            }
-        }
-        addSoftForces(pins, rows, layout.linearEnd(), batch);
-        rowPass.descend(params, rows, batch, betaDt);
-        return alphaDt * rows.advance(state, alphaDt, pins.freeRuns(), layout.linearEnd());
-    }
-
-    /**
-     * {@code v += alphaDt f} on the free coordinates below {@code end}; returns the largest change,
-     * {@code alphaDt max |f|} (rounding is monotone, so this equals the largest rounded step).
-     */
-    private static double advance(double[] state, double[] f, double alphaDt, PinSet pins, int end, int batch) {
-        int[] runs = pins.freeRuns();
-        double largest = 0;
-        for (int k = 0; k < runs.length; k += 2) {
-            int from = runs[k] * batch;
-            int to = Math.min(runs[k + 1], end) * batch;
-            for (int i = from; i < to; i++) {
-                state[i] += alphaDt * f[i];
-            }
-            largest = Math.max(largest, LayerLoops.largestMagnitude(f, from, to));
-        }
-        return alphaDt * largest;
+        return steps(workspace).trainingStep(params, state, targets, alphaDt, betaDt, pins, workspace);
     }
 }

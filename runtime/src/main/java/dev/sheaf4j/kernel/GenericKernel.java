@@ -3,6 +3,7 @@ package dev.sheaf4j.kernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The {@link SheafKernel} for any architecture: each layer's edges run through {@link LayerLoops},
@@ -12,14 +13,14 @@ import java.util.Arrays;
 public final class GenericKernel extends AbstractSheafKernel {
     private final SheafLayout layout;
     private final Architecture architecture;
-    private final int inputs;
+    private final List<LayerSpan> spans;
 
     /** A kernel for {@code layout}'s sheaf. */
     public GenericKernel(SheafLayout layout) {
         super(layout);
         this.layout = layout;
         this.architecture = layout.architecture();
-        this.inputs = architecture.inputs();
+        this.spans = LayerSpan.of(layout);
     }
 
     /** A kernel for {@code architecture}'s sheaf. */
@@ -29,14 +30,12 @@ public final class GenericKernel extends AbstractSheafKernel {
 
     @Override
     public void forward(double[] params, double[] state, int batch) {
-        int layers = architecture.layers();
-        for (int l = 1; l <= layers; l++) {
-            int z = layout.preOffset(l) * batch;
-            LayerLoops.affine(params, architecture.weightOffset(l), architecture.biasOffset(l), architecture.width(l),
-                    architecture.width(l - 1), state, layout.postOffset(l - 1) * batch, state, z, batch);
-            if (l < layers) {
-                LayerLoops.activate(state, z, layout.postOffset(l) * batch, architecture.width(l) * batch,
-                        architecture.slope(l));
+        for (LayerSpan l : spans) {
+            int z = l.pre() * batch;
+            LayerLoops.affine(params, l.weights(), l.biases(), l.rows(), l.cols(), state, l.input() * batch, state, z,
+                    batch);
+            if (l.hidden()) {
+                LayerLoops.activate(state, z, l.post() * batch, l.rows() * batch, l.slope());
             } else if (architecture.hasOutputVertex()) {
                 OutputMap.apply(architecture.head(), state, z, state, layout.outputVertexOffset() * batch,
                         architecture.outputs(), batch);
@@ -46,44 +45,37 @@ public final class GenericKernel extends AbstractSheafKernel {
 
     @Override
     protected void linearDiscrepancies(double[] params, double[] state, int batch, double[] out) {
-        int shift = inputs * batch;
-        for (int l = 1; l <= architecture.layers(); l++) {
-            int z = layout.preOffset(l) * batch;
-            LayerLoops.residual(params, architecture.weightOffset(l), architecture.biasOffset(l), architecture.width(l),
-                    architecture.width(l - 1), state, layout.postOffset(l - 1) * batch, z, out, z - shift, batch);
-            if (l < architecture.layers()) {
-                int a = layout.postOffset(l) * batch;
-                LayerLoops.activationResidual(state, z, a, out, a - shift, architecture.width(l) * batch,
-                        architecture.slope(l));
+        for (LayerSpan l : spans) {
+            LayerLoops.residual(params, l.weights(), l.biases(), l.rows(), l.cols(), state, l.input() * batch,
+                    l.pre() * batch, out, l.residual() * batch, batch);
+            if (l.hidden()) {
+                LayerLoops.activationResidual(state, l.pre() * batch, l.post() * batch, out,
+                        l.activationResidual() * batch, l.rows() * batch, l.slope());
             }
         }
     }
 
     @Override
     protected void linearForces(double[] params, double[] state, int batch, double[] d, double[] out) {
-        int shift = inputs * batch;
-        Arrays.fill(out, 0, shift, 0.0);
-        int layers = architecture.layers();
-        for (int l = 1; l <= layers; l++) {
-            int z = layout.preOffset(l) * batch;
-            if (l < layers) {
-                int a = layout.postOffset(l) * batch;
-                LayerLoops.activationForces(state, z, a, d, z - shift, a - shift, out, architecture.width(l) * batch,
-                        architecture.slope(l));
+        Arrays.fill(out, 0, architecture.inputs() * batch, 0.0);
+        for (LayerSpan l : spans) {
+            int z = l.pre() * batch;
+            if (l.hidden()) {
+                LayerLoops.activationForces(state, z, l.post() * batch, d, l.residual() * batch,
+                        l.activationResidual() * batch, out, l.rows() * batch, l.slope());
             } else {
-                System.arraycopy(d, z - shift, out, z, architecture.width(l) * batch);
+                System.arraycopy(d, l.residual() * batch, out, z, l.rows() * batch);
             }
-            LayerLoops.pullBack(params, architecture.weightOffset(l), architecture.width(l), architecture.width(l - 1),
-                    d, z - shift, out, layout.postOffset(l - 1) * batch, batch);
+            LayerLoops.pullBack(params, l.weights(), l.rows(), l.cols(), d, l.residual() * batch, out,
+                    l.input() * batch, batch);
         }
     }
 
     @Override
     protected void descendWeights(double[] params, double[] state, int batch, double[] d, double betaDt) {
-        for (int l = 1; l <= architecture.layers(); l++) {
-            LayerLoops.descend(params, architecture.weightOffset(l), architecture.biasOffset(l), architecture.width(l),
-                    architecture.width(l - 1), d, (layout.preOffset(l) - inputs) * batch, state,
-                    layout.postOffset(l - 1) * batch, batch, betaDt);
+        for (LayerSpan l : spans) {
+            LayerLoops.descend(params, l.weights(), l.biases(), l.rows(), l.cols(), d, l.residual() * batch, state,
+                    l.input() * batch, batch, betaDt);
         }
     }
 }

@@ -10,33 +10,11 @@ package dev.sheaf4j.kernel;
  *
  * <p>The loops are written for the JIT: the innermost loop runs over the samples of one row, which
  * it vectorises; four weights are applied per pass over a row, so that a row is read and written a
- * quarter as often; the activation and its mask are branch-free, since the sign of a
- * pre-activation is as good as random and a branch on it is mispredicted half the time; the weight
+ * quarter as often; the activation and its mask are {@link HiddenActivation}'s; the weight
  * gradients, which are sums over the samples, keep four partial sums apiece.
  */
 public final class LayerLoops {
-    /** {@code 2^1000}: scales every nonzero double, subnormals included, to magnitude at least 1 in two steps. */
-    private static final double HUGE = 0x1p1000;
-
     private LayerLoops() {
-    }
-
-    /**
-     * The hidden activation {@code m(v) v}: {@code v} where {@code v >= 0}, {@code slope v} elsewhere
-     * ({@code 0 <= slope < 1}), as a maximum, without a branch; for the ReLU the maximum with 0, so
-     * that {@code +Infinity} stays infinite rather than meeting {@code 0 * Infinity}.
-     */
-    public static double activation(double v, double slope) {
-        return Math.max(v, slope == 0 ? 0.0 : slope * v);
-    }
-
-    /**
-     * The activation mask {@code m(v)}: exactly 1 where {@code v >= 0} (also for {@code -0.0}) and
-     * exactly {@code slope} where {@code v < 0}, computed without a branch.
-     */
-    public static double mask(double v, double slope) {
-        double step = Math.min(1.0, Math.max(0.0, 1.0 + v * HUGE * HUGE));
-        return step + slope * (1.0 - step);
     }
 
     /**
@@ -118,14 +96,14 @@ public final class LayerLoops {
     /** {@code state[a..] = m * state[z..]} over {@code count} entries, the mask 1 where {@code z >= 0} and {@code slope} elsewhere. */
     public static void activate(double[] state, int z, int a, int count, double slope) {
         for (int i = 0; i < count; i++) {
-            state[a + i] = activation(state[z + i], slope);
+            state[a + i] = HiddenActivation.value(state[z + i], slope);
         }
     }
 
     /** {@code out[s..] = m * state[z..] - state[a..]}: the activation edge's discrepancy. */
     public static void activationResidual(double[] state, int z, int a, double[] out, int s, int count, double slope) {
         for (int i = 0; i < count; i++) {
-            out[s + i] = activation(state[z + i], slope) - state[a + i];
+            out[s + i] = HiddenActivation.value(state[z + i], slope) - state[a + i];
         }
     }
 
@@ -137,7 +115,7 @@ public final class LayerLoops {
             double slope) {
         for (int i = 0; i < count; i++) {
             double sv = d[s + i];
-            f[z + i] = d[r + i] - mask(state[z + i], slope) * sv;
+            f[z + i] = d[r + i] - HiddenActivation.mask(state[z + i], slope) * sv;
             f[a + i] = sv;
         }
     }

@@ -6,14 +6,11 @@ package dev.sheaf4j.kernel;
  * of the kernel contract.
  */
 final class RowBuffers {
-    final double[][] state;
-    final double[][] discrepancy;
-    final double[][] force;
-    /** A row of ones, the factor of the bias in the weight gradient. */
-    final double[] ones;
-
-    /** Scratch for three gradient sums. */
-    final double[] sums = new double[3];
+    private final double[][] state;
+    private final double[][] discrepancy;
+    private final double[][] force;
+    private final double[] ones;
+    private final double[] sums = new double[3];
     /** Scratch for the largest force of each sample. */
     private final double[] largest;
     private final int batch;
@@ -27,6 +24,36 @@ final class RowBuffers {
         this.largest = new double[batch];
 
         java.util.Arrays.fill(ones, 1.0);
+    }
+
+    /** The stalks, {@code [state coordinate][sample]}. */
+    double[][] state() {
+        return state;
+    }
+
+    /** The edge discrepancies, {@code [edge coordinate][sample]}. */
+    double[][] discrepancy() {
+        return discrepancy;
+    }
+
+    /** The forces, {@code [state coordinate][sample]}. */
+    double[][] force() {
+        return force;
+    }
+
+    /** A row of ones, the factor of the bias in the weight gradient. */
+    double[] ones() {
+        return ones;
+    }
+
+    /** Scratch for three gradient sums. */
+    double[] sums() {
+        return sums;
+    }
+
+    /** The number of samples in a row. */
+    int batch() {
+        return batch;
     }
 
     /** Copies rows {@code from..to-1} of the flat {@code values} into {@code rows}. */

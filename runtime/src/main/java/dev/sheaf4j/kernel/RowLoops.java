@@ -2,7 +2,7 @@ package dev.sheaf4j.kernel;
 
 /**
  * The loops of one layer's edges on a batch held one array per coordinate ({@code rows[k][s]}),
- * the form the hot steps use from {@link Workspace#ROW_BATCH} samples on. Every access in an inner
+ * the form the hot steps use from {@link Routing#ROW_BATCH} samples on. Every access in an inner
  * loop is {@code row[s]}, so the JIT sees how all of them line up and vectorises the loop, which it
  * does not do for rows at offsets computed at run time in one flat array (see
  * {@code RowLayoutBenchmark}). Row indices are stalk or edge coordinates; {@code w} and {@code b}
@@ -96,9 +96,9 @@ public final class RowLoops {
             double[] fz = f[zFrom + j];
             double[] fa = f[aFrom + j];
             for (int s = 0; s < batch; s++) {
-                double sv = LayerLoops.activation(z[s], slope) - a[s];
+                double sv = HiddenActivation.value(z[s], slope) - a[s];
                 sd[s] = sv;
-                fz[s] = r[s] - LayerLoops.mask(z[s], slope) * sv;
+                fz[s] = r[s] - HiddenActivation.mask(z[s], slope) * sv;
                 fa[s] = sv;
             }
         }

@@ -8,14 +8,6 @@ import dev.sheaf4j.sheaf.SheafLayout;
  * allocate. Not thread-safe: one workspace per thread.
  */
 public final class Workspace {
-    /**
-     * The batch size from which Euler and training steps run on one array per coordinate
-     * ({@link RowLoops}), copied in and out of the flat arrays around the edge loops. Measured on
-     * [2,30,1]: from 16 samples the rows beat the flat loops (a training step at 16 samples 4.0 us
-     * against 8.1 us), at 4-8 they do not; for [2,4,1] the by-sample code stays faster up to 16.
-     */
-    public static final int ROW_BATCH = 16;
-
     private final SheafLayout layout;
     private final int batch;
     private final double[] discrepancy;
@@ -50,11 +42,6 @@ public final class Workspace {
     /** Scratch for {@code phi(z_(k+1))}, {@code (output, sample)}. */
     public double[] outputValues() {
         return outputValues;
-    }
-
-    /** Whether steps on this batch run on rows. */
-    boolean usesRows() {
-        return batch >= ROW_BATCH;
     }
 
     /** The row buffers of this batch, made on first use. */

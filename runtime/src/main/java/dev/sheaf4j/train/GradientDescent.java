@@ -4,6 +4,7 @@ import dev.sheaf4j.NonFiniteException;
 import dev.sheaf4j.internal.Brief;
 import dev.sheaf4j.internal.DoubleTrace;
 import dev.sheaf4j.internal.Require;
+import dev.sheaf4j.kernel.HiddenActivation;
 import dev.sheaf4j.kernel.LayerLoops;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.network.Architecture;
@@ -154,7 +155,7 @@ public final class GradientDescent {
                     int to = z - shift;
                     double slope = arch.slope(l - 1);
                     for (int i = 0; i < cols * n; i++) {
-                        delta[to + i] = -pulled[i] * (state[z + i] >= 0 ? 1.0 : slope);
+                        delta[to + i] = -pulled[i] * HiddenActivation.mask(state[z + i], slope);
                     }
                 }
                 LayerLoops.descend(params, arch.weightOffset(l), arch.biasOffset(l), rows, cols, delta, from, state,

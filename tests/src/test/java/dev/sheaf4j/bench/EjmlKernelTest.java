@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.kernel.GenericKernel;
 import dev.sheaf4j.kernel.OutputEdgeMode;
+import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
@@ -27,7 +28,7 @@ class EjmlKernelTest {
         double[] params = Network.heInitialised(arch, seed).parameters();
         SheafKernel generic = new GenericKernel(arch);
         SheafKernel dense = new EjmlKernel(arch);
-        int batch = 1 + random.nextInt(7) + (seed > 3 ? Workspace.ROW_BATCH : 0); // large: the row loops against EJML
+        int batch = 1 + random.nextInt(7) + (seed > 3 ? Routing.ROW_BATCH : 0); // large: the row loops against EJML
         double[] state = new double[generic.layout().stateSize() * batch];
         for (int i = 0; i < state.length; i++) {
             state[i] = random.nextGaussian();

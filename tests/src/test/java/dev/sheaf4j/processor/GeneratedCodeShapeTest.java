@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.sheaf4j.SheafModel;
+import dev.sheaf4j.kernel.LayerSpan;
+import dev.sheaf4j.kernel.Routing;
+import dev.sheaf4j.kernel.Routing.LayerCode;
 import dev.sheaf4j.network.Architecture;
-import dev.sheaf4j.processor.generate.KernelGenerator;
+import dev.sheaf4j.sheaf.SheafLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +74,7 @@ class GeneratedCodeShapeTest {
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
         Map<String, Integer> largest = new LinkedHashMap<>();
         Compilations.classFiles(compilation).forEach((name, bytes) -> assertSmallMethods(name, bytes, largest));
-        assertEquals(2 * shapes.length, largest.size());
+        assertEquals(2 * shapes.length, largest.size(), "model and kernel of every shape");
     }
 
     @Test
@@ -81,13 +84,17 @@ class GeneratedCodeShapeTest {
         assertTrue(tiny.contains("double z3 = params[11] + params[6] * x0 + params[7] * x1;"), tiny);
         assertTrue(tiny.contains("discrepanciesBySampleLayer1") && tiny.contains("forcesBySampleLayer2"),
                 "[2, 4, 1] has unrolled discrepancies and forces for small batches");
-        assertTrue(tiny.contains("if (batch < " + KernelGenerator.LOOP_BATCH + ")"), "and the shared loops for large ones");
+        assertTrue(tiny.contains("Routing.PassRoute route = Routing.pass(batch);"), "the routing table picks the code for a batch");
         String mnist = Files.readString(generated.resolve("MnistSheafKernel.java"));
         assertTrue(mnist.contains("LayerLoops.affine(params, 0, 50176, 64, 784, state, 0, state, 784 * batch, batch)"),
                 "the 784-64 layer runs the shared loops with constant sizes");
         assertFalse(mnist.contains("BySample"), "no layer of [784, 64, 10] is small enough to unroll");
-        assertTrue(KernelGenerator.unrolled(Architecture.relu(2, 30, 1), 1));
-        assertFalse(KernelGenerator.unrolled(Architecture.relu(2, 64, 1), 1));
+        assertEquals(LayerCode.UNROLLED, Routing.layerCode(firstLayer(Architecture.relu(2, 30, 1))));
+        assertEquals(LayerCode.LOOPED, Routing.layerCode(firstLayer(Architecture.relu(2, 64, 1))));
+    }
+
+    private static LayerSpan firstLayer(Architecture arch) {
+        return LayerSpan.of(new SheafLayout(arch)).get(0);
     }
 
     static Path examplesGenerated() {

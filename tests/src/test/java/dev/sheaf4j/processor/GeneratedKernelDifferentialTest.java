@@ -17,6 +17,7 @@ import dev.sheaf4j.examples.TinySheaf;
 import dev.sheaf4j.examples.WideMnistSheaf;
 import dev.sheaf4j.kernel.GenericKernel;
 import dev.sheaf4j.kernel.OutputEdgeMode;
+import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -106,10 +108,17 @@ class GeneratedKernelDifferentialTest {
     }
 
     /**
-     * Runs every operation of both kernels on the same inputs, for batch sizes 1 (the one-sample code),
-     * 3 and 17 (the by-sample loops; from 16 samples the steps run the row loops) and 70 (the shared
-     * loops).
+     * The batch sizes compared: both sides of every boundary of the {@link Routing} table (one sample,
+     * by sample, rows from {@link Routing#ROW_BATCH}, looped passes from {@link Routing#LOOP_BATCH}),
+     * the paper's 300, 1000 and the prime 997.
      */
+    static int[] batches() {
+        return IntStream.of(1, 2, Routing.ROW_BATCH - 1, Routing.ROW_BATCH, Routing.ROW_BATCH + 1,
+                Routing.LOOP_BATCH - 1, Routing.LOOP_BATCH, Routing.LOOP_BATCH + 1, 300, 997, 1000).distinct()
+                .toArray();
+    }
+
+    /** Runs every operation of both kernels on the same inputs, for each of the {@link #batches}. */
     private static void compare(SheafModel model, long seed) {
         SheafKernel generated = model.kernel();
         SheafLayout layout = generated.layout();
@@ -121,7 +130,7 @@ class GeneratedKernelDifferentialTest {
             params[i] += 0.1 * random.nextGaussian();
         }
         new Network(arch, params);
-        for (int batch : new int[] {1, 3, 17, 70}) {
+        for (int batch : batches()) {
             double[] state = gaussian(random, layout.stateSize() * batch);
             double[] targets = gaussian(random, arch.outputs() * batch);
             Pins pins = model.declaredPins().and(Pins.builder()

@@ -1,5 +1,6 @@
 package dev.sheaf4j.bench.jmh;
 
+import dev.sheaf4j.kernel.HiddenActivation;
 import dev.sheaf4j.kernel.LayerLoops;
 import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -84,7 +85,7 @@ public class RowLayoutBenchmark extends AverageTimeBenchmark {
             double[] fa = faRows[j];
             for (int k = 0; k < batch; k++) {
                 double sv = sr[k];
-                fz[k] = r[k] - LayerLoops.mask(zr[k], 0.0) * sv;
+                fz[k] = r[k] - HiddenActivation.mask(zr[k], 0.0) * sv;
                 fa[k] = sv;
             }
         }

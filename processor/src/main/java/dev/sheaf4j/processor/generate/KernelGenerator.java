@@ -7,9 +7,13 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.kernel.AbstractSheafKernel;
+import dev.sheaf4j.kernel.HiddenActivation;
 import dev.sheaf4j.kernel.LayerLoops;
+import dev.sheaf4j.kernel.LayerSpan;
 import dev.sheaf4j.kernel.OutputMap;
-import dev.sheaf4j.kernel.Workspace;
+import dev.sheaf4j.kernel.Routing;
+import dev.sheaf4j.kernel.Routing.LayerCode;
+import dev.sheaf4j.kernel.Routing.PassRoute;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -23,51 +27,27 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the kernel class of one network: an {@link AbstractSheafKernel} whose four primitives
  * (forward pass, edge discrepancies, edge forces, weight descent) are specialised to the
- * architecture, private static methods per layer and primitive. A layer with at most
- * {@link #UNROLL_LIMIT} weights and biases is unrolled into straight-line arithmetic on locals, in
- * two forms: for a single sample at constant indices, and as one pass over the samples of a small
- * batch; a larger layer calls the shared {@link LayerLoops} with constant sizes and offsets, which
- * keeps every method well under the JIT's 8,000-byte limit. Only layers of at most
- * {@link #BY_SAMPLE_LIMIT} weights run small batches by sample, and from {@link #LOOP_BATCH} samples on
- * every layer runs the shared loops.
+ * architecture, private static methods per layer and primitive. Which code each layer gets, and
+ * which of it runs for a batch, is the {@link Routing} table's: an unrolled layer is straight-line
+ * arithmetic on locals, for a single sample at constant indices and, if small enough, as one pass
+ * over the samples of a small batch; a looped layer calls the shared {@link LayerLoops} with
+ * constant sizes and offsets, which keeps every method well under the JIT's 8,000-byte limit.
  */
 public final class KernelGenerator {
-    /** The largest {@code n_l * (n_(l-1) + 1)} of a layer whose code is unrolled. */
-    public static final int UNROLL_LIMIT = 128;
-
-    /**
-     * The largest {@code n_l * (n_(l-1) + 1)} of a layer whose unrolled code also runs small batches
-     * sample by sample; a larger unrolled layer runs them through the shared loops: for the 90 weights
-     * of [2, 30, 1]'s first layer the by-sample code measured slower from 4 samples (training step)
-     * and 8 (Euler step), for the 12 of [2, 4, 1]'s 1.3-2.2 times faster up to 16.
-     */
-    public static final int BY_SAMPLE_LIMIT = 32;
-
-    /**
-     * The batch size from which every layer runs the shared loops: by-sample code walks every stalk
-     * of one sample at a time, which stops paying once a batch's rows no longer fit the caches.
-     */
-    public static final int LOOP_BATCH = 64;
-
     private static final TypeName DOUBLES = TypeName.get(double[].class);
     private static final ClassName LOOPS = ClassName.get(LayerLoops.class);
 
     private final NetworkSpec spec;
     private final Architecture arch;
     private final SheafLayout layout;
-    private final int inputs;
+    private final List<LayerSpan> spans;
 
     /** A generator for {@code spec}'s kernel. */
     public KernelGenerator(NetworkSpec spec) {
         this.spec = spec;
         this.arch = spec.architecture();
         this.layout = new SheafLayout(arch);
-        this.inputs = arch.inputs();
-    }
-
-    /** Whether layer {@code l}'s code is unrolled. */
-    public static boolean unrolled(Architecture arch, int l) {
-        return (long) arch.width(l) * (arch.width(l - 1) + 1) <= UNROLL_LIMIT;
+        this.spans = LayerSpan.of(layout);
     }
 
     /** The kernel class. */
@@ -78,7 +58,7 @@ public final class KernelGenerator {
                 .addAnnotation(Generation.generatedAnnotation())
                 .addJavadoc("The sheaf kernel of {@link $L}, architecture $L, specialised by the sheaf4j annotation\n"
                         + "processor: layers of at most $L weights are unrolled, larger ones run the shared loops.\n"
-                        + "Generated code; do not edit.\n", spec.declarationName(), arch, UNROLL_LIMIT)
+                        + "Generated code; do not edit.\n", spec.declarationName(), arch, Routing.UNROLL_LIMIT)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addStatement("super(new $T($T.ARCHITECTURE))", SheafLayout.class, modelClass)
                         .build());
@@ -93,14 +73,13 @@ public final class KernelGenerator {
                 .addParameter(DOUBLES, "state").addParameter(int.class, "batch").addParameter(DOUBLES, "d")
                 .addParameter(double.class, "betaDt");
         List<MethodSpec> layerMethods = new ArrayList<>();
-        forward.addCode(dispatch("$N(params, state, batch)", this::forwardLooped, this::forwardUnrolled, true,
-                layerMethods));
+        forward.addCode(dispatch("$N(params, state, batch)", this::forwardLooped, this::forwardUnrolled, layerMethods));
         discrepancies.addCode(dispatch("$N(params, state, batch, out)", this::discrepanciesLooped,
-                this::discrepanciesUnrolled, true, layerMethods));
-        forces.addCode(dispatch("$N(params, state, batch, d, out)", this::forcesLooped, this::forcesUnrolled, false,
+                this::discrepanciesUnrolled, layerMethods));
+        forces.addCode(dispatch("$N(params, state, batch, d, out)", this::forcesLooped, this::forcesUnrolled,
                 layerMethods));
         descend.addCode(dispatch("$N(params, state, batch, d, betaDt)", this::descendLooped, this::descendUnrolled,
-                false, layerMethods));
+                layerMethods));
         if (arch.hasOutputVertex()) {
             forward.addStatement("$T.apply($T.$L, state, $L, state, $L, $L, batch)", OutputMap.class,
                     OutputActivation.class, arch.head().name(), offset(layout.preOffset(arch.layers())),
@@ -111,55 +90,47 @@ public final class KernelGenerator {
     }
 
     /**
-     * The body of a primitive: one call per layer, to the layer's one-sample method for a single
-     * sample (if the layer is unrolled), to its by-sample method for a small batch (if the layer is
-     * small enough for that) and to its looped method otherwise; a single list of calls when no layer
-     * is unrolled. Only if {@code largeBatches} does the body have a branch of its own, all looped, for
-     * {@link #LOOP_BATCH} samples and more: forces and the weight step are called for batches below
-     * {@link Workspace#ROW_BATCH} only, since larger steps run the row loops. Every method the body
-     * calls is added to {@code methods}, each once.
+     * The body of a primitive: a branch per {@link Routing#pass} route (compared, not switched on, so
+     * that no synthetic switch-map class is generated) with one call per layer in each, to the layer's
+     * one-sample method for a single sample (if the layer is unrolled), to its by-sample method for a
+     * small batch (if the layer has one) and to its looped method otherwise; a single list of calls when no layer is unrolled. Every method the body calls
+     * is added to {@code methods}, each once.
      *
      * @param call the call as a format with {@code $N} for the method and a {@code batch} argument
      */
     private CodeBlock dispatch(String call, IntFunction<MethodSpec> looped,
-            BiFunction<Integer, Samples, MethodSpec> unrolled, boolean largeBatches, List<MethodSpec> methods) {
+            BiFunction<Integer, Samples, MethodSpec> unrolled, List<MethodSpec> methods) {
         CodeBlock.Builder oneSample = CodeBlock.builder();
         CodeBlock.Builder bySample = CodeBlock.builder();
         CodeBlock.Builder loopedOnly = CodeBlock.builder();
         boolean anyUnrolled = false;
         for (int l = 1; l <= arch.layers(); l++) {
             MethodSpec loops = looped.apply(l);
-            boolean loopsUsed = largeBatches;
-            if (unrolled(arch, l)) {
+            LayerCode code = Routing.layerCode(span(l));
+            if (code == LayerCode.LOOPED) {
+                oneSample.addStatement(call, loops);
+            } else {
                 anyUnrolled = true;
                 MethodSpec one = unrolled.apply(l, Samples.ONE);
                 methods.add(one);
                 oneSample.addStatement(call.replace(", batch", ""), one);
-            } else {
-                oneSample.addStatement(call, loops);
-                loopsUsed = true;
             }
-            if (unrolled(arch, l) && (long) arch.width(l) * (arch.width(l - 1) + 1) <= BY_SAMPLE_LIMIT) {
+            if (code == LayerCode.UNROLLED_BY_SAMPLE) {
                 MethodSpec each = unrolled.apply(l, Samples.BATCH);
                 methods.add(each);
                 bySample.addStatement(call, each);
             } else {
                 bySample.addStatement(call, loops);
-                loopsUsed = true;
             }
             loopedOnly.addStatement(call, loops);
-            if (loopsUsed) {
-                methods.add(loops);
-            }
+            methods.add(loops);
         }
         if (!anyUnrolled) {
             return loopedOnly.build();
         }
-        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("if (batch == 1)").add(oneSample.build());
-        if (!largeBatches) {
-            return body.nextControlFlow("else").add(bySample.build()).endControlFlow().build();
-        }
-        return body.nextControlFlow("else if (batch < $L)", LOOP_BATCH).add(bySample.build())
+        return CodeBlock.builder().addStatement("$T route = $T.pass(batch)", PassRoute.class, Routing.class)
+                .beginControlFlow("if (route == $T.ONE_SAMPLE)", PassRoute.class).add(oneSample.build())
+                .nextControlFlow("else if (route == $T.BY_SAMPLE)", PassRoute.class).add(bySample.build())
                 .nextControlFlow("else").add(loopedOnly.build()).endControlFlow().build();
     }
 
@@ -177,30 +148,30 @@ public final class KernelGenerator {
         return l == 1 ? "x" : "a";
     }
 
-    private int in(int l) {
-        return layout.postOffset(l - 1);
+    /** Where layer {@code l}'s blocks live. */
+    private LayerSpan span(int l) {
+        return spans.get(l - 1);
     }
 
-    /** The activation of a local {@code name} for hidden layer {@code l}, branch-free (see {@link LayerLoops#activation}). */
-    private String activation(int l, String name) {
-        double slope = arch.slope(l);
-        return "Math.max(" + name + ", " + (slope == 0 ? "0.0" : slope + " * " + name) + ")";
+    /** The activation of a local {@code name} for hidden layer {@code l}: a call of {@link HiddenActivation#value}. */
+    private CodeBlock activation(int l, String name) {
+        return CodeBlock.of("$T.value($L, $L)", HiddenActivation.class, name, span(l).slope());
     }
 
     /** {@code b_i + W_i0 in0 + W_i1 in1 + ...} over locals named {@code prefix0, prefix1, ...}. */
     private String affineRow(int l, int i, String prefix) {
-        int cols = arch.width(l - 1);
-        StringBuilder s = new StringBuilder("params[" + (arch.biasOffset(l) + i) + "]");
+        int cols = span(l).cols();
+        StringBuilder s = new StringBuilder("params[" + (span(l).biases() + i) + "]");
         for (int j = 0; j < cols; j++) {
-            s.append(" + params[").append(arch.weightOffset(l) + i * cols + j).append("] * ").append(prefix).append(j);
+            s.append(" + params[").append(span(l).weights() + i * cols + j).append("] * ").append(prefix).append(j);
         }
         return s.toString();
     }
 
     private CodeBlock loadInputs(int l, Samples how) {
         CodeBlock.Builder code = CodeBlock.builder();
-        for (int j = 0; j < arch.width(l - 1); j++) {
-            code.addStatement("double $L$L = $L", inputName(l), j, how.at("state", in(l) + j));
+        for (int j = 0; j < span(l).cols(); j++) {
+            code.addStatement("double $L$L = $L", inputName(l), j, how.at("state", span(l).input() + j));
         }
         return code.build();
     }
@@ -213,27 +184,27 @@ public final class KernelGenerator {
     }
 
     private MethodSpec.Builder forwardMethod(String name, boolean withBatch, int l) {
-        boolean hidden = l < arch.layers();
+        boolean hidden = span(l).hidden();
         return layerMethod(name, withBatch, "$L = W_$L $L + b_$L$L.", "z_" + l, l, l == 1 ? "x" : "a_" + (l - 1), l,
-                hidden ? " and a_" + l + " = " + (arch.slope(l) == 0 ? "relu" : "leaky relu") + "(z_" + l + ")" : "");
+                hidden ? " and a_" + l + " = " + (span(l).slope() == 0 ? "relu" : "leaky relu") + "(z_" + l + ")" : "");
     }
 
     private MethodSpec forwardLooped(int l) {
-        int n = arch.width(l);
-        int z = layout.preOffset(l);
+        int n = span(l).rows();
+        int z = span(l).pre();
         MethodSpec.Builder m = forwardMethod("forwardLoopedLayer" + l, true, l);
         m.addStatement("$T.affine(params, $L, $L, $L, $L, state, $L, state, $L, batch)", LOOPS,
-                arch.weightOffset(l), arch.biasOffset(l), n, arch.width(l - 1), offset(in(l)), offset(z));
-        if (l < arch.layers()) {
+                span(l).weights(), span(l).biases(), n, span(l).cols(), offset(span(l).input()), offset(z));
+        if (span(l).hidden()) {
             m.addStatement("$T.activate(state, $L, $L, $L * batch, $L)", LOOPS, offset(z),
-                    offset(layout.postOffset(l)), n, arch.slope(l));
+                    offset(span(l).post()), n, span(l).slope());
         }
         return m.build();
     }
 
     private MethodSpec forwardUnrolled(int l, Samples how) {
-        int n = arch.width(l);
-        int z = layout.preOffset(l);
+        int n = span(l).rows();
+        int z = span(l).pre();
         MethodSpec.Builder m = how.open(forwardMethod(how.methodName("forward", l), how == Samples.BATCH, l));
         m.addCode(loadInputs(l, how));
         for (int i = 0; i < n; i++) {
@@ -242,35 +213,35 @@ public final class KernelGenerator {
         for (int i = 0; i < n; i++) {
             m.addStatement("$L = z$L", how.at("state", z + i), i);
         }
-        if (l < arch.layers()) {
+        if (span(l).hidden()) {
             for (int i = 0; i < n; i++) {
-                m.addStatement("$L = $L", how.at("state", layout.postOffset(l) + i), activation(l, "z" + i));
+                m.addStatement("$L = $L", how.at("state", span(l).post() + i), activation(l, "z" + i));
             }
         }
         return how.close(m).build();
     }
 
     private MethodSpec discrepanciesLooped(int l) {
-        boolean hidden = l < arch.layers();
-        int n = arch.width(l);
-        int z = layout.preOffset(l);
+        boolean hidden = span(l).hidden();
+        int n = span(l).rows();
+        int z = span(l).pre();
         MethodSpec.Builder m = layerMethod("discrepanciesLoopedLayer" + l, true, "r_$L$L, by the shared loops.", l,
                 hidden ? " and s_" + l : "").addParameter(DOUBLES, "out");
         m.addStatement("$T.residual(params, $L, $L, $L, $L, state, $L, $L, out, $L, batch)", LOOPS,
-                arch.weightOffset(l), arch.biasOffset(l), n, arch.width(l - 1), offset(in(l)), offset(z),
-                offset(z - inputs));
+                span(l).weights(), span(l).biases(), n, span(l).cols(), offset(span(l).input()), offset(z),
+                offset(span(l).residual()));
         if (hidden) {
-            int a = layout.postOffset(l);
+            int a = span(l).post();
             m.addStatement("$T.activationResidual(state, $L, $L, out, $L, $L * batch, $L)", LOOPS, offset(z),
-                    offset(a), offset(a - inputs), n, arch.slope(l));
+                    offset(a), offset(span(l).activationResidual()), n, span(l).slope());
         }
         return m.build();
     }
 
     private MethodSpec discrepanciesUnrolled(int l, Samples how) {
-        boolean hidden = l < arch.layers();
-        int n = arch.width(l);
-        int z = layout.preOffset(l);
+        boolean hidden = span(l).hidden();
+        int n = span(l).rows();
+        int z = span(l).pre();
         MethodSpec.Builder m = layerMethod(how.methodName("discrepancies", l), how == Samples.BATCH,
                 "r_$L = W_$L $L + b_$L - z_$L$L.", l, l, l == 1 ? "x" : "a_" + (l - 1), l, l,
                 hidden ? " and s_" + l + " = m_" + l + " z_" + l + " - a_" + l : "").addParameter(DOUBLES, "out");
@@ -279,12 +250,12 @@ public final class KernelGenerator {
             m.addStatement("double z$L = $L", i, how.at("state", z + i));
         }
         for (int i = 0; i < n; i++) {
-            m.addStatement("$L = $L - z$L", how.at("out", z - inputs + i), affineRow(l, i, inputName(l)), i);
+            m.addStatement("$L = $L - z$L", how.at("out", span(l).residual() + i), affineRow(l, i, inputName(l)), i);
         }
         if (hidden) {
-            int a = layout.postOffset(l);
+            int a = span(l).post();
             for (int i = 0; i < n; i++) {
-                m.addStatement("$L = $L - $L", how.at("out", a - inputs + i), activation(l, "z" + i),
+                m.addStatement("$L = $L - $L", how.at("out", span(l).activationResidual() + i), activation(l, "z" + i),
                         how.at("state", a + i));
             }
         }
@@ -292,37 +263,37 @@ public final class KernelGenerator {
     }
 
     private MethodSpec forcesLooped(int l) {
-        boolean hidden = l < arch.layers();
-        int n = arch.width(l);
-        int cols = arch.width(l - 1);
-        int z = layout.preOffset(l);
-        int r = z - inputs;
+        boolean hidden = span(l).hidden();
+        int n = span(l).rows();
+        int cols = span(l).cols();
+        int z = span(l).pre();
+        int r = span(l).residual();
         MethodSpec.Builder m = layerMethod("forcesLoopedLayer" + l, true, "Forces on z_$L and on $L, by the shared loops.",
                 l, l == 1 ? "x" : "a_" + (l - 1)).addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
         if (hidden) {
-            int a = layout.postOffset(l);
+            int a = span(l).post();
             m.addStatement("$T.activationForces(state, $L, $L, d, $L, $L, out, $L * batch, $L)", LOOPS, offset(z),
-                    offset(a), offset(r), offset(a - inputs), n, arch.slope(l));
+                    offset(a), offset(r), offset(span(l).activationResidual()), n, span(l).slope());
         } else {
             m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(r), offset(z), n);
         }
         if (l == 1) {
             m.addStatement("$T.fill(out, 0, $L * batch, 0.0)", Arrays.class, cols);
         } else {
-            m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(in(l) - inputs),
-                    offset(in(l)), cols);
+            m.addStatement("$T.arraycopy(d, $L, out, $L, $L * batch)", System.class, offset(span(l - 1).activationResidual()),
+                    offset(span(l).input()), cols);
         }
-        m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, out, $L, batch)", LOOPS, arch.weightOffset(l), n,
-                cols, offset(r), offset(in(l)));
+        m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, out, $L, batch)", LOOPS, span(l).weights(), n,
+                cols, offset(r), offset(span(l).input()));
         return m.build();
     }
 
     private MethodSpec forcesUnrolled(int l, Samples how) {
-        boolean hidden = l < arch.layers();
-        int n = arch.width(l);
-        int cols = arch.width(l - 1);
-        int z = layout.preOffset(l);
-        int r = z - inputs;
+        boolean hidden = span(l).hidden();
+        int n = span(l).rows();
+        int cols = span(l).cols();
+        int z = span(l).pre();
+        int r = span(l).residual();
         String input = l == 1 ? "x" : "a_" + (l - 1);
         MethodSpec.Builder m = layerMethod(how.methodName("forces", l), how == Samples.BATCH,
                 "Forces on z_$L ($L) and on $L ($L).", l, hidden ? "r_" + l + " - m_" + l + " s_" + l : "r_" + l, input,
@@ -334,20 +305,20 @@ public final class KernelGenerator {
         }
         for (int i = 0; i < n; i++) {
             if (hidden) {
-                int sd = layout.postOffset(l) - inputs + i;
-                m.addStatement("$L = r$L - $T.mask($L, $L) * $L", how.at("out", z + i), i, LOOPS,
-                        how.at("state", z + i), arch.slope(l), how.at("d", sd));
+                int sd = span(l).activationResidual() + i;
+                m.addStatement("$L = r$L - $T.mask($L, $L) * $L", how.at("out", z + i), i, HiddenActivation.class,
+                        how.at("state", z + i), span(l).slope(), how.at("d", sd));
             } else {
                 m.addStatement("$L = r$L", how.at("out", z + i), i);
             }
         }
         for (int j = 0; j < cols; j++) {
-            StringBuilder pull = new StringBuilder(l == 1 ? "" : how.at("d", in(l) - inputs + j));
+            StringBuilder pull = new StringBuilder(l == 1 ? "" : how.at("d", span(l - 1).activationResidual() + j));
             for (int i = 0; i < n; i++) {
                 pull.append(pull.length() == 0 ? "-" : " - ").append("params[")
-                        .append(arch.weightOffset(l) + i * cols + j).append("] * r").append(i);
+                        .append(span(l).weights() + i * cols + j).append("] * r").append(i);
             }
-            m.addStatement("$L = $L", how.at("out", in(l) + j), pull);
+            m.addStatement("$L = $L", how.at("out", span(l).input() + j), pull);
         }
         return how.close(m).build();
     }
@@ -360,25 +331,25 @@ public final class KernelGenerator {
     private MethodSpec descendLooped(int l) {
         return descendMethod("descendLoopedLayer" + l, true, l)
                 .addStatement("$T.descend(params, $L, $L, $L, $L, d, $L, state, $L, batch, betaDt)", LOOPS,
-                        arch.weightOffset(l), arch.biasOffset(l), arch.width(l), arch.width(l - 1),
-                        offset(layout.preOffset(l) - inputs), offset(in(l)))
+                        span(l).weights(), span(l).biases(), span(l).rows(), span(l).cols(),
+                        offset(span(l).residual()), offset(span(l).input()))
                 .build();
     }
 
     private MethodSpec descendUnrolled(int l, Samples how) {
-        int n = arch.width(l);
-        int cols = arch.width(l - 1);
-        int r = layout.preOffset(l) - inputs;
+        int n = span(l).rows();
+        int cols = span(l).cols();
+        int r = span(l).residual();
         MethodSpec.Builder m = descendMethod(how.methodName("descend", l), how == Samples.BATCH, l);
         for (int i = 0; i < n; i++) {
             m.addCode("// row $L of W_$L and b_$L\n{\n$>", i, l, l);
             if (how == Samples.ONE) {
                 m.addStatement("double r = $L", how.at("d", r + i));
                 for (int j = 0; j < cols; j++) {
-                    m.addStatement("params[$L] -= betaDt * (r * $L)", arch.weightOffset(l) + i * cols + j,
-                            how.at("state", in(l) + j));
+                    m.addStatement("params[$L] -= betaDt * (r * $L)", span(l).weights() + i * cols + j,
+                            how.at("state", span(l).input() + j));
                 }
-                m.addStatement("params[$L] -= betaDt * r", arch.biasOffset(l) + i);
+                m.addStatement("params[$L] -= betaDt * r", span(l).biases() + i);
             } else {
                 StringBuilder sums = new StringBuilder("double bias = 0");
                 for (int j = 0; j < cols; j++) {
@@ -389,13 +360,13 @@ public final class KernelGenerator {
                 m.addStatement("double r = $L", how.at("d", r + i));
                 m.addStatement("bias += r");
                 for (int j = 0; j < cols; j++) {
-                    m.addStatement("w$L += r * $L", j, how.at("state", in(l) + j));
+                    m.addStatement("w$L += r * $L", j, how.at("state", span(l).input() + j));
                 }
                 how.close(m);
                 for (int j = 0; j < cols; j++) {
-                    m.addStatement("params[$L] -= betaDt * w$L", arch.weightOffset(l) + i * cols + j, j);
+                    m.addStatement("params[$L] -= betaDt * w$L", span(l).weights() + i * cols + j, j);
                 }
-                m.addStatement("params[$L] -= betaDt * bias", arch.biasOffset(l) + i);
+                m.addStatement("params[$L] -= betaDt * bias", span(l).biases() + i);
             }
             m.addCode("$<}\n");
         }

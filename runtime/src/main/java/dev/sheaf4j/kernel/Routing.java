@@ -1,0 +1,66 @@
+package dev.sheaf4j.kernel;
+
+/**
+ * The routing table: which code runs which operation for which batch size and layer. The one place
+ * these choices are made; {@link AbstractSheafKernel} reads it for every step, the annotation
+ * processor reads it for the code it writes per layer, and generated kernels read it at run time
+ * to pick a pass. The measurements behind the thresholds are in BENCHMARKS.md.
+ */
+public final class Routing {
+    /** The largest {@code n_l * (n_(l-1) + 1)} of a layer whose generated code is unrolled. */
+    public static final int UNROLL_LIMIT = 128;
+    /** The largest {@code n_l * (n_(l-1) + 1)} of an unrolled layer that also runs small batches sample by sample. */
+    public static final int BY_SAMPLE_LIMIT = 32;
+    /** The batch size from which forces, Euler and training steps take {@link StepRoute#ROWS}. */
+    public static final int ROW_BATCH = 16;
+    /** The batch size from which generated passes over all samples take {@link PassRoute#LOOPED}. */
+    public static final int LOOP_BATCH = 64;
+
+    private Routing() {
+    }
+
+    /** The code a generated kernel holds for one layer. */
+    public enum LayerCode {
+        /** The shared loops with constant sizes and offsets, at every batch size. */
+        LOOPED,
+        /** Straight-line code for one sample; the shared loops for batches. */
+        UNROLLED,
+        /** Straight-line code for one sample and in one loop over the samples of a small batch. */
+        UNROLLED_BY_SAMPLE
+    }
+
+    /** How a generated kernel's forward pass and discrepancies run a batch. */
+    public enum PassRoute {
+        /** Unrolled layers at constant indices. */
+        ONE_SAMPLE,
+        /** Layers unrolled by sample in one loop over the samples, the others looped. */
+        BY_SAMPLE,
+        /** Every layer through the shared loops. */
+        LOOPED
+    }
+
+    /** How a kernel's forces, Euler and training steps run a batch: a step strategy each. */
+    public enum StepRoute {
+        /** The kernel's own primitives on the flat {@code (coordinate, sample)} arrays. */
+        FLAT,
+        /** The shared row loops on one array per coordinate. */
+        ROWS
+    }
+
+    /** The code of a layer in a generated kernel. */
+    public static LayerCode layerCode(LayerSpan layer) {
+        long size = layer.size();
+        return size > UNROLL_LIMIT ? LayerCode.LOOPED
+                : size > BY_SAMPLE_LIMIT ? LayerCode.UNROLLED : LayerCode.UNROLLED_BY_SAMPLE;
+    }
+
+    /** The route of a generated pass over {@code batch} samples. */
+    public static PassRoute pass(int batch) {
+        return batch == 1 ? PassRoute.ONE_SAMPLE : batch < LOOP_BATCH ? PassRoute.BY_SAMPLE : PassRoute.LOOPED;
+    }
+
+    /** The route of a step on {@code batch} samples. */
+    public static StepRoute step(int batch) {
+        return batch < ROW_BATCH ? StepRoute.FLAT : StepRoute.ROWS;
+    }
+}
