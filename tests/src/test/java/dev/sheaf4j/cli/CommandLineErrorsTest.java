@@ -141,6 +141,15 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void anOutputFolderTheFileSystemRefusesIsAUsageErrorBeforeAnyWork() {
+        Path refused = Path.of("/proc/sheaf4j-figures");
+        assumeTrue(Files.isDirectory(refused.getParent()) && Files.isWritable(refused.getParent()),
+                "a folder whose permissions allow writing but whose file system refuses new entries (Linux, as root)");
+        assertUsageError("demo ", List.of("--out", refused.toString(), "no such file or folder"), "demo", "--out",
+                refused.toString());
+    }
+
+    @Test
     void anArchitectureTooLargeForTheHeapIsOneLineAndExitThree(@TempDir Path dir) {
         long parameters = 32_000L * 32_000;
         assumeTrue(parameters * Double.BYTES > Runtime.getRuntime().maxMemory(), "the heap holds the network");
