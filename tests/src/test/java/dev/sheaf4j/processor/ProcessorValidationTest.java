@@ -319,6 +319,12 @@ class ProcessorValidationTest {
                             @Input(2) Layer x();
                             @Output(1) Layer y();
                         }"""),
+                new Case("HidingName", """
+                        @SheafNetwork(name = "Layer") // error here
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }"""),
                 new Case("PrivateEnclosingType", """
                         public class Net {
                             private static class Hidden {

@@ -48,6 +48,14 @@ public final class Validator {
             .map(Method::getName)
             .collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * Packages whose types the files of the declaration's package may name without a single-type import
+     * (java.lang always, sheaf4j's through the wildcard imports its declarations tend to use); a generated
+     * class of the same simple name would hide them there.
+     */
+    private static final List<String> HIDABLE_PACKAGES = List.of(String.class.getPackageName(),
+            SheafModel.class.getPackageName(), Activation.class.getPackageName());
+
     private final Environment environment;
 
     /** A validator that asks {@code environment} about names. */
@@ -126,6 +134,13 @@ public final class Validator {
             if (generated.equals(d.topLevelName()) || environment.nameTaken(prefix + generated)) {
                 errors.add(Message.NAME_CLASH, d.requestedName().origin(), generated, d.sourceName());
                 return;
+            }
+            for (String hidden : HIDABLE_PACKAGES) {
+                if (environment.nameTaken(hidden + "." + generated)) {
+                    errors.add(Message.HIDING_NAME, d.requestedName().origin(), generated, d.sourceName(),
+                            d.packageName(), hidden + "." + generated);
+                    return;
+                }
             }
         }
     }
