@@ -513,4 +513,23 @@ class ProcessorValidationTest {
                 .inFile(second).onLine(7);
         assertEquals(1, compilation.errors().size(), compilation.errors().toString());
     }
+
+    @Test
+    void anInterfaceMayRedeclareToStringAndHashCodeForItsDocumentation() {
+        JavaFileObject file = JavaFileObjects.forSourceString("test.Net", HEADER + """
+                @SheafNetwork
+                public interface Net extends SheafModel {
+                    @Input(2) Layer x();
+                    @Output(1) Layer y();
+
+                    /** Names the architecture. */
+                    @Override
+                    String toString();
+
+                    @Override
+                    int hashCode();
+                }
+                """);
+        assertThat(Compiler.javac().withProcessors(new SheafProcessor()).compile(file)).succeeded();
+    }
 }

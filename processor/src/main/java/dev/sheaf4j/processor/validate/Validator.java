@@ -145,6 +145,15 @@ public final class Validator {
         }
     }
 
+    /**
+     * Whether {@code m} is {@code toString()} or {@code hashCode()} redeclared in an interface, where
+     * {@code Object}'s implementation serves (an abstract class that redeclares them takes that away).
+     */
+    private static boolean implementedByObject(NetworkDeclaration d, MethodDeclaration m) {
+        return d.kind() == DeclarationKind.INTERFACE && m.parameterCount() == 0
+                && (m.name().equals("toString") || m.name().equals("hashCode"));
+    }
+
     /** Checks every method; returns the layer methods (those with a layer annotation), in order. */
     private List<MethodDeclaration> checkMethods(NetworkDeclaration d, Errors errors) {
         List<MethodDeclaration> layers = new ArrayList<>();
@@ -158,7 +167,7 @@ public final class Validator {
                 continue;
             }
             if (m.layers().isEmpty()) {
-                if (m.isAbstract()) {
+                if (m.isAbstract() && !implementedByObject(d, m)) {
                     errors.add(Message.NOT_A_LAYER, m.origin(), m.name(), d.sourceName());
                 }
                 for (PinDeclaration pin : m.pins()) {
