@@ -74,6 +74,7 @@ class CommandLineErrorsTest {
         assertUsageError("train ", List.of("--sgd-rate", "-1"), "train", "circle", "--sgd-rate", "-1");
         assertUsageError("train ", List.of("--beta-n", "NaN"), "train", "circle", "--beta-n", "NaN");
         assertUsageError("train ", List.of("--dt", "0"), "train", "circle", "--dt", "0");
+        assertUsageError("train ", List.of("--widths", "got 0"), "train", "circle", "--widths", "2,0,1");
         assertUsageError("train ", List.of("--alpha", "-2"), "train", "circle", "--alpha", "-2");
         assertUsageError("train ", List.of("--save", file.toString()), "train", "circle", "--save",
                 underFile.resolve("net.sheaf").toString());
