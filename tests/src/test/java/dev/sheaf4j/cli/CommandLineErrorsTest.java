@@ -142,6 +142,14 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aNetworkChosenTwoWaysIsAUsageError() {
+        assertUsageError("infer ", List.of("--load", "--network"), "infer", "--load", "net.sheaf", "--network", "blobs",
+                "1,2");
+        assertUsageError("pin ", List.of("--load", "--seed"), "pin", "--load", "net.sheaf", "--seed", "3", "--pin",
+                "z1[0]=1");
+    }
+
+    @Test
     void anOutputFolderTheFileSystemRefusesIsAUsageErrorBeforeAnyWork() {
         Path refused = Path.of("/proc/sheaf4j-figures");
         assumeTrue(Files.isDirectory(refused.getParent()) && Files.isWritable(refused.getParent()),
