@@ -76,6 +76,19 @@ class NonFiniteTest {
     }
 
     @Test
+    void aSpectrumBelowTheEigensolversResolutionIsAnErrorNotAValue() {
+        double[] scaled = sheaf.network().parameters();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= 1e150;
+        }
+        Sheaf huge = Sheaf.of(new Network(sheaf.network().architecture(), scaled));
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> huge.spectrum(new double[] {1, -1}));
+        assertTrue(e.getMessage().startsWith("the spectrum of L_free is below double precision's resolution"),
+                e.getMessage());
+        assertTrue(sheaf.spectrum(new double[] {1, -1}).lambdaMin() > 0, "an ordinary network keeps its spectrum");
+    }
+
+    @Test
     void discordRefusesAStateHoldingNaNAndNamesAnOverflowingEdge() {
         SheafState state = sheaf.forwardPass(new double[] {1, 0.5});
         state.set(Coordinate.post(1, 2), 0, Double.NaN);

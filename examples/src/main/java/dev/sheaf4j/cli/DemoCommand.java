@@ -2,6 +2,7 @@ package dev.sheaf4j.cli;
 
 import dev.sheaf4j.Sheaf;
 import dev.sheaf4j.SheafModel;
+import dev.sheaf4j.diagnose.ConvergenceCheck;
 import dev.sheaf4j.examples.Tasks;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.plots.DiffusionFigures;
@@ -89,19 +90,16 @@ final class DemoCommand implements Callable<Integer> {
         out.println("3. The heat equation from a random state converges to the forward pass despite ReLU switching");
         out.printf(Locale.ROOT, "   starting discord %.4f (weight %.4f, activation %.4f)%n", before.total(),
                 before.byKind().getOrDefault(EdgeKind.WEIGHT, 0.0), before.byKind().getOrDefault(EdgeKind.ACTIVATION, 0.0));
-        out.printf(Locale.ROOT, "   %s after %d steps of dt %s; activation pattern switched at steps %s%n",
+        out.printf(Locale.ROOT, "   %s after %d steps of dt %s; activation pattern switches: %s%n",
                 run.converged() ? "converged" : "stopped", run.iterations(), diffusion.settings().dt(),
                 SwitchSteps.summary(run.switchSteps()));
-        double lambdaStar = Double.POSITIVE_INFINITY;
-        for (ActivationPattern p : run.patternsMet()) {
-            lambdaStar = Math.min(lambdaStar, Spectrum.of(new Coboundary(sheaf.network(), p)).lambdaMin());
-        }
+        ConvergenceCheck check = ConvergenceCheck.of(sheaf.network(), run, diffusion.settings().alpha(),
+                diffusion.settings().dt());
         double[] energy = run.energyTrace();
-        int last = lastAbove(energy, 1e-20);
-        double rate = -Math.log(energy[last] / energy[0]) / (last * diffusion.settings().dt());
-        out.printf(Locale.ROOT, "   energy %.3g -> %.3g; measured decay rate of E %.4f >= 2 alpha lambda_* = %.4f"
-                + " (lambda_* over the %d patterns met)%n", energy[0], energy[energy.length - 1], rate,
-                2 * lambdaStar, run.patternsMet().size());
+        out.printf(Locale.ROOT, "   energy %.3g -> %.3g; fitted decay rate of E %.4f (over its last %d steps)"
+                + " >= 2 alpha lambda_* = %.4f (lambda_* over the %d patterns met)%n", energy[0],
+                energy[energy.length - 1], check.fittedRate(), check.fittedSteps(), check.predictedBound(),
+                run.patternsMet().size());
         out.printf(Locale.ROOT, "   final output %s, forward pass %s, difference %.3g%n%n", format(run.state().output(0)),
                 format(forward.output(0)), maxDifference(run.state().values(), forward.values()));
 
@@ -153,16 +151,6 @@ final class DemoCommand implements Callable<Integer> {
         });
         bar.finish();
         return result;
-    }
-
-    private static int lastAbove(double[] values, double floor) {
-        int last = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] > floor) {
-                last = i;
-            }
-        }
-        return Math.max(last, 1);
     }
 
     private static double maxDifference(double[] a, double[] b) {

@@ -132,6 +132,6 @@ final class DiagnoseCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  fitted decay rate of E %.5g; 2 alpha lambda_min %.5g (for the Euler scheme"
                 + " run: %.5g); guaranteed 2 alpha lambda_* %.5g%n", c.fittedRate(), c.predictedFinal(),
                 c.predictedEuler(), c.predictedBound());
-        System.out.printf(Locale.ROOT, "  activation switches at steps %s%n", SwitchSteps.summary(c.switchSteps()));
+        System.out.printf(Locale.ROOT, "  activation switches: %s%n", SwitchSteps.summary(c.switchSteps()));
     }
 }

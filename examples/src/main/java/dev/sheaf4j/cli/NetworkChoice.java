@@ -7,7 +7,11 @@ import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.network.Network;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options that choose a network: an example by name and seed, or a saved file. */
 final class NetworkChoice {
@@ -22,9 +26,21 @@ final class NetworkChoice {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the example network's weights (default ${DEFAULT-VALUE}).")
     long seed;
 
-    /** The chosen network. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /** The chosen network; {@code --load} with {@code --network} or {@code --seed} is a usage error. */
     SheafModel model() {
-        return load != null ? Sheaf.of(load(load)) : ExampleNetworks.create(network, seed);
+        if (load == null) {
+            return ExampleNetworks.create(network, seed);
+        }
+        for (String example : List.of("--network", "--seed")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(example)) {
+                throw new ParameterException(spec.commandLine(), "--load and " + example
+                        + " choose the network two ways; give --load alone, or --network and --seed");
+            }
+        }
+        return Sheaf.of(load(load));
     }
 
     /** The network saved in {@code file}; a file that cannot be loaded is a bad input named in one line. */

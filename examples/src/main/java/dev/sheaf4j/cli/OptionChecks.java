@@ -1,6 +1,7 @@
 package dev.sheaf4j.cli;
 
 import dev.sheaf4j.io.FileErrors;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -59,7 +60,10 @@ final class OptionChecks {
         return this;
     }
 
-    /** Requires that {@code folder} is a writable folder or can be created as one. */
+    /**
+     * Requires that {@code folder} is a writable folder or can be created as one, and creates it, so that
+     * a file system that refuses it (whatever its permissions say) shows before any work.
+     */
     OptionChecks writableFolder(String option, Path folder) {
         Path existing = folder.toAbsolutePath();
         while (!Files.exists(existing)) {
@@ -68,8 +72,14 @@ final class OptionChecks {
         if (!Files.isDirectory(existing)) {
             fail(option + ": cannot write into " + folder + ": " + existing + " is a file, not a folder");
         }
-        return require(Files.isWritable(existing),
+        require(Files.isWritable(existing),
                 option + ": cannot write into " + folder + ": folder " + existing + " is not writable");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            fail(option + ": " + FileErrors.writing(folder, e).getMessage());
+        }
+        return this;
     }
 
     /** What {@code make} builds from an option's value; its refusal is a usage error naming the option. */

@@ -116,7 +116,9 @@ final class TrainCommand implements Callable<Integer> {
             checks.require(widths.length >= 2 && widths[0] == declared.inputs()
                     && widths[widths.length - 1] == declared.outputs(), "--widths for " + t.name() + " must start with "
                     + declared.inputs() + " inputs and end with " + declared.outputs() + " outputs");
-            model = Sheaf.create(new Architecture(widths, new double[widths.length - 2], declared.head()), choice.seed);
+            Architecture custom = checks.build("--widths",
+                    () -> new Architecture(widths, new double[widths.length - 2], declared.head()));
+            model = Sheaf.create(custom, choice.seed);
         }
         TrainingSettings settings = settings(t);
         SheafKernel kernel = model.kernel();

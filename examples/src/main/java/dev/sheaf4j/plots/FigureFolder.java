@@ -1,6 +1,7 @@
 package dev.sheaf4j.plots;
 
 import dev.sheaf4j.io.AtomicFiles;
+import dev.sheaf4j.io.FileErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,11 @@ public final class FigureFolder {
 
     /** Writes {@code chart} as {@code NAME.png} and {@code NAME.svg} and notes it with its caption and numbers. */
     void add(Chart<?, ?> chart, String name, String caption, Map<String, String> numbers) throws IOException {
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw FileErrors.writing(dir, e);
+        }
         AtomicFiles.write(dir.resolve(name + ".png"),
                 out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         AtomicFiles.write(dir.resolve(name + ".svg"), out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,

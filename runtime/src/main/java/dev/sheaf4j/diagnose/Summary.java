@@ -1,16 +1,18 @@
 package dev.sheaf4j.diagnose;
 
+import dev.sheaf4j.internal.Require;
 import java.util.Arrays;
 
 /** Order statistics of a sample of numbers: median and quartiles, mean and standard deviation. */
 public record Summary(double mean, double deviation, double lowerQuartile, double median, double upperQuartile,
         int count) {
 
-    /** The summary of {@code values} (not modified); at least one value. */
+    /** The summary of {@code values} (not modified); at least one value, all finite. */
     public static Summary of(double[] values) {
         if (values.length == 0) {
             throw new IllegalArgumentException("cannot summarise an empty sample");
         }
+        Require.allFinite(values, "the values to summarise");
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         double mean = 0;

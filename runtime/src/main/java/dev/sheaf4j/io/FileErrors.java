@@ -2,8 +2,10 @@ package dev.sheaf4j.io;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -59,9 +61,19 @@ public final class FileErrors {
         return Optional.empty();
     }
 
+    /** The cause in words; the JDK's file-system exceptions often carry only the path, so their type says it. */
     private static String reason(IOException e) {
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
+        if (e instanceof FileSystemException fs) {
+            if (fs.getReason() != null) {
+                return fs.getReason();
+            }
+            if (fs instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (fs instanceof NoSuchFileException) {
+                return "no such file or folder";
+            }
+            return "the file system refused (" + fs.getClass().getSimpleName() + ")";
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }

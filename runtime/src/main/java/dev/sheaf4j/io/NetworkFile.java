@@ -93,30 +93,33 @@ public final class NetworkFile {
         }
         String body = text.substring(0, crcLine);
         String stored = text.substring(crcLine + 6).trim();
+        if (stored.contains("\n")) {
+            throw new IOException(source + " is corrupt: its checksum line 'crc32 " + stored.lines().findFirst().get()
+                    + "' is followed by more text");
+        }
         if (!stored.equals(crc(body))) {
             throw new IOException(source + " is corrupt: checksum " + crc(body) + " does not match the stored "
                     + stored);
         }
         List<String> lines = List.of(body.split("\n"));
+        int version = wholeNumber(field(lines, 0, MAGIC, source), 0, source);
+        if (version != VERSION) {
+            throw new IOException(source + " has format version " + version + "; this sheaf4j reads version "
+                    + VERSION);
+        }
+        int[] widths = wholeNumbers(field(lines, 1, "widths", source), 1, source);
+        double[] slopes = numbers(field(lines, 2, "slopes", source), 2, source);
+        OutputActivation head = outputActivation(field(lines, 3, "output", source), source);
         try {
-            int version = Integer.parseInt(field(lines, 0, MAGIC, source));
-            if (version != VERSION) {
-                throw new IOException(source + " has format version " + version + "; this sheaf4j reads version "
-                        + VERSION);
-            }
-            int[] widths = parseInts(field(lines, 1, "widths", source));
-            double[] slopes = parseDoubles(field(lines, 2, "slopes", source));
-            String output = field(lines, 3, "output", source);
-            OutputActivation head = OutputActivation.valueOf(output.toUpperCase(Locale.ROOT));
             Architecture arch = new Architecture(widths, slopes, head);
-            int count = Integer.parseInt(field(lines, 4, "parameters", source));
+            int count = wholeNumber(field(lines, 4, "parameters", source), 4, source);
             if (count != arch.parameterCount() || lines.size() != 5 + count) {
                 throw new IOException(source + " lists " + (lines.size() - 5) + " parameters under a header of " + count
                         + "; the architecture " + arch + " needs " + arch.parameterCount());
             }
             double[] p = new double[count];
             for (int i = 0; i < count; i++) {
-                p[i] = Double.parseDouble(lines.get(5 + i));
+                p[i] = number(lines.get(5 + i), 5 + i, source);
             }
             return new Network(arch, p);
         } catch (IllegalArgumentException e) {
@@ -145,24 +148,71 @@ public final class NetworkFile {
         return lines.get(index).substring(name.length()).trim();
     }
 
-    private static int[] parseInts(String text) {
-        List<Integer> values = new ArrayList<>();
-        for (String s : text.trim().split("\\s+")) {
-            if (!s.isEmpty()) {
-                values.add(Integer.parseInt(s));
+    private static OutputActivation outputActivation(String name, String source) throws IOException {
+        for (OutputActivation head : OutputActivation.values()) {
+            if (head.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return head;
             }
         }
-        return values.stream().mapToInt(Integer::intValue).toArray();
+        throw new IOException(source + ": line 4: output '" + name + "' is not one of identity, sigmoid, softmax");
     }
 
-    private static double[] parseDoubles(String text) {
-        List<Double> values = new ArrayList<>();
-        for (String s : text.trim().split("\\s+")) {
-            if (!s.isEmpty()) {
-                values.add(Double.parseDouble(s));
+    private static int wholeNumber(String text, int index, String source) throws IOException {
+        int[] values = wholeNumbers(text, index, source);
+        if (values.length != 1) {
+            throw notA("whole number", text.trim(), index, source);
+        }
+        return values[0];
+    }
+
+    private static double number(String text, int index, String source) throws IOException {
+        double[] values = numbers(text, index, source);
+        if (values.length != 1) {
+            throw notA("number", text.trim(), index, source);
+        }
+        return values[0];
+    }
+
+    /** The whole numbers in {@code text}, found on line {@code index} (0-based). */
+    private static int[] wholeNumbers(String text, int index, String source) throws IOException {
+        List<String> words = words(text);
+        int[] values = new int[words.size()];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = Integer.parseInt(words.get(i));
+            } catch (NumberFormatException e) {
+                throw notA("whole number", words.get(i), index, source);
             }
         }
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+        return values;
+    }
+
+    /** The numbers in {@code text}, found on line {@code index} (0-based). */
+    private static double[] numbers(String text, int index, String source) throws IOException {
+        List<String> words = words(text);
+        double[] values = new double[words.size()];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = Double.parseDouble(words.get(i));
+            } catch (NumberFormatException e) {
+                throw notA("number", words.get(i), index, source);
+            }
+        }
+        return values;
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String s : text.trim().split("\\s+")) {
+            if (!s.isEmpty()) {
+                words.add(s);
+            }
+        }
+        return words;
+    }
+
+    private static IOException notA(String kind, String word, int index, String source) {
+        return new IOException(source + ": line " + (index + 1) + ": '" + word + "' is not a " + kind);
     }
 
     private static String crc(String text) {

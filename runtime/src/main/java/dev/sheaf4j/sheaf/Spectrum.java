@@ -4,6 +4,7 @@ import dev.sheaf4j.internal.Brief;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
@@ -23,7 +24,14 @@ public record Spectrum(double lambdaMin, double lambdaMax, int freeDimension, do
         return lambdaMax / lambdaMin;
     }
 
-    /** The spectrum of {@code coboundary}'s Laplacian, by a symmetric eigendecomposition. */
+    /**
+     * The spectrum of {@code coboundary}'s Laplacian, by a symmetric eigendecomposition.
+     *
+     * @throws ArithmeticException if {@code lambdaMin} is below what double precision resolves next to
+     *     {@code lambdaMax} (the dimension times one ulp of it): {@code L_free} is positive definite, so
+     *     such a value, zero or negative as it may come out, says only that the weights are too large or
+     *     too uneven for the eigensolver
+     */
     public static Spectrum of(Coboundary coboundary) {
         SheafLayout layout = coboundary.layout();
         DMatrixRMaj laplacian = coboundary.laplacian();
@@ -43,6 +51,15 @@ public record Spectrum(double lambdaMin, double lambdaMax, int freeDimension, do
                 max = i;
             }
         }
+        double lambdaMin = eig.getEigenvalue(min).real;
+        double lambdaMax = eig.getEigenvalue(max).real;
+        double resolution = n * Math.ulp(lambdaMax);
+        if (!(lambdaMin > resolution)) {
+            throw new ArithmeticException(String.format(Locale.ROOT, "the spectrum of L_free is below double"
+                    + " precision's resolution: lambda_min came out as %.4g next to lambda_max %.4g (resolution"
+                    + " %.4g), though it is positive; the weights are too large or too uneven", lambdaMin, lambdaMax,
+                    resolution));
+        }
         double[] fiedler = eig.getEigenVector(min).getData().clone();
         Map<String, Double> shares = new LinkedHashMap<>();
         double norm = 0;
@@ -61,7 +78,7 @@ public record Spectrum(double lambdaMin, double lambdaMax, int freeDimension, do
             }
             shares.put(layout.name(vertex), sum / norm);
         }
-        return new Spectrum(eig.getEigenvalue(min).real, eig.getEigenvalue(max).real, n, fiedler,
+        return new Spectrum(lambdaMin, lambdaMax, n, fiedler,
                 Collections.unmodifiableMap(shares));
     }
 

@@ -1,6 +1,7 @@
 package dev.sheaf4j.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sheaf4j.RandomNetworks;
@@ -31,6 +32,13 @@ class DiagnosticsTest {
         assertEquals(4, s.upperQuartile(), 0.0);
         assertEquals(3, s.mean(), 1e-15);
         assertEquals(Math.sqrt(2), s.deviation(), 1e-15);
+    }
+
+    @Test
+    void aSummaryOfValuesThatAreNotFiniteIsRefusedNamingTheEntry() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Summary.of(new double[] {1, Double.NaN}));
+        assertEquals("the values to summarise must be finite, but entry 1 is NaN", e.getMessage());
     }
 
     private static Dataset labelledByTheNetwork(Sheaf sheaf, SplittableRandom random, int n) {

@@ -99,6 +99,36 @@ class NetworkFileTest {
     }
 
     @Test
+    void aFieldThatCannotBeReadIsNamedWithItsLine(@TempDir Path dir) throws IOException {
+        String header = "sheaf4j-network 1\nwidths 1 1\nslopes\noutput ";
+        assertFieldRefused(dir, header + "banana\nparameters 2\n1.0\n0.0\n",
+                "line 4: output 'banana' is not one of identity, sigmoid, softmax");
+        assertFieldRefused(dir, "sheaf4j-network 1\nwidths 1 abc\nslopes\noutput identity\nparameters 2\n1\n0\n",
+                "line 2: 'abc' is not a whole number");
+        assertFieldRefused(dir, "sheaf4j-network 1\nwidths 1 99999999999\nslopes\noutput identity\nparameters 2\n",
+                "line 2: '99999999999' is not a whole number");
+        assertFieldRefused(dir, header + "identity\nparameters 2\n1.0\nhello\n",
+                "line 7: 'hello' is not a number");
+        assertFieldRefused(dir, "sheaf4j-network x\n", "line 1: 'x' is not a whole number");
+    }
+
+    @Test
+    void textAfterTheChecksumLineIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("extra.sheaf");
+        NetworkFile.save(network, file);
+        Files.writeString(file, Files.readString(file) + "junk\n");
+        assertOneLine("text after the checksum", file + " is corrupt: its checksum line 'crc32 ", file);
+    }
+
+    private static void assertFieldRefused(Path dir, String body, String expectedProblem) throws IOException {
+        Path file = dir.resolve("field.sheaf");
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(file, body + String.format("crc32 %08x%n", crc.getValue()));
+        assertOneLine(expectedProblem, file + ": " + expectedProblem, file);
+    }
+
+    @Test
     void binaryGarbageAJarAndAFlippedHighBitAreRefusedNamingTheFile(@TempDir Path dir) throws IOException {
         Path garbage = dir.resolve("garbage.sheaf");
         byte[] noise = new byte[4096];

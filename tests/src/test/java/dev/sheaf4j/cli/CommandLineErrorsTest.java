@@ -74,6 +74,7 @@ class CommandLineErrorsTest {
         assertUsageError("train ", List.of("--sgd-rate", "-1"), "train", "circle", "--sgd-rate", "-1");
         assertUsageError("train ", List.of("--beta-n", "NaN"), "train", "circle", "--beta-n", "NaN");
         assertUsageError("train ", List.of("--dt", "0"), "train", "circle", "--dt", "0");
+        assertUsageError("train ", List.of("--widths", "got 0"), "train", "circle", "--widths", "2,0,1");
         assertUsageError("train ", List.of("--alpha", "-2"), "train", "circle", "--alpha", "-2");
         assertUsageError("train ", List.of("--save", file.toString()), "train", "circle", "--save",
                 underFile.resolve("net.sheaf").toString());
@@ -138,6 +139,23 @@ class CommandLineErrorsTest {
     void anInputWhoseForwardPassOverflowsExitsOneNamingWhere() {
         assertError(Main.FAILED, List.of("not finite"), "infer", "1e308,1e308");
         assertEquals(1, errorLines().size(), console.stderr());
+    }
+
+    @Test
+    void aNetworkChosenTwoWaysIsAUsageError() {
+        assertUsageError("infer ", List.of("--load", "--network"), "infer", "--load", "net.sheaf", "--network", "blobs",
+                "1,2");
+        assertUsageError("pin ", List.of("--load", "--seed"), "pin", "--load", "net.sheaf", "--seed", "3", "--pin",
+                "z1[0]=1");
+    }
+
+    @Test
+    void anOutputFolderTheFileSystemRefusesIsAUsageErrorBeforeAnyWork() {
+        Path refused = Path.of("/proc/sheaf4j-figures");
+        assumeTrue(Files.isDirectory(refused.getParent()) && Files.isWritable(refused.getParent()),
+                "a folder whose permissions allow writing but whose file system refuses new entries (Linux, as root)");
+        assertUsageError("demo ", List.of("--out", refused.toString(), "no such file or folder"), "demo", "--out",
+                refused.toString());
     }
 
     @Test

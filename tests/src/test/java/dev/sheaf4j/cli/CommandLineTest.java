@@ -51,6 +51,7 @@ class CommandLineTest {
         assertTrue(text.contains("det delta_Omega = 1.000000000000000"), text);
         assertTrue(text.contains("Cholesky of L_free: succeeds"), text);
         assertTrue(text.contains("converged after"), text);
+        assertTrue(text.contains("; activation pattern switches: ["), text);
     }
 
     @Test

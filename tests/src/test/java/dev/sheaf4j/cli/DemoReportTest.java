@@ -32,12 +32,17 @@ class DemoReportTest {
         String terminal = out.toString(StandardCharsets.UTF_8);
         String index = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
 
-        Matcher run = Pattern.compile("converged after (\\d+) steps of dt [0-9.]+; activation pattern switched at"
-                + " steps (.+)\\n").matcher(terminal);
+        Matcher run = Pattern.compile("converged after (\\d+) steps of dt [0-9.]+; activation pattern switches:"
+                + " (.+)\\n").matcher(terminal);
         assertTrue(run.find(), terminal);
         assertTrue(index.contains("<td>steps</td><td>" + run.group(1) + "</td>"), "steps differ from " + run.group(1));
         assertTrue(index.contains("<td>switch steps</td><td>" + run.group(2) + "</td>"),
                 "switch steps differ from " + run.group(2));
+        Matcher rate = Pattern.compile("fitted decay rate of E ([0-9.]+)").matcher(terminal);
+        assertTrue(rate.find(), terminal);
+        Matcher reportedRate = Pattern.compile("<td>fitted decay rate of E</td><td>([0-9.eE+-]+)</td>").matcher(index);
+        assertTrue(reportedRate.find(), index);
+        assertEquals(Double.parseDouble(rate.group(1)), Double.parseDouble(reportedRate.group(1)), 1e-4);
         Matcher output = Pattern.compile("final output \\[(-?[0-9.]+)\\]").matcher(terminal);
         assertTrue(output.find(), terminal);
         Matcher reported = Pattern.compile("<td>output after the run</td><td>(-?[0-9.eE+-]+)</td>").matcher(index);

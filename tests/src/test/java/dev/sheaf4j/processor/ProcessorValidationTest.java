@@ -319,6 +319,12 @@ class ProcessorValidationTest {
                             @Input(2) Layer x();
                             @Output(1) Layer y();
                         }"""),
+                new Case("HidingName", """
+                        @SheafNetwork(name = "Layer") // error here
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                        }"""),
                 new Case("PrivateEnclosingType", """
                         public class Net {
                             private static class Hidden {
@@ -506,5 +512,24 @@ class ProcessorValidationTest {
         assertThat(compilation).hadErrorContaining("[sheaf4j:NameClash] cannot generate 'Shared' for network 'Second'")
                 .inFile(second).onLine(7);
         assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
+    void anInterfaceMayRedeclareToStringAndHashCodeForItsDocumentation() {
+        JavaFileObject file = JavaFileObjects.forSourceString("test.Net", HEADER + """
+                @SheafNetwork
+                public interface Net extends SheafModel {
+                    @Input(2) Layer x();
+                    @Output(1) Layer y();
+
+                    /** Names the architecture. */
+                    @Override
+                    String toString();
+
+                    @Override
+                    int hashCode();
+                }
+                """);
+        assertThat(Compiler.javac().withProcessors(new SheafProcessor()).compile(file)).succeeded();
     }
 }

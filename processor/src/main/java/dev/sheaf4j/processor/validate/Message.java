@@ -23,6 +23,8 @@ public enum Message {
             + "identifier such as \"MyNetworkSheaf\""),
     NAME_CLASH("NameClash", "cannot generate '%s' for network '%s': a type of that name already exists; rename it or "
             + "set @SheafNetwork(name = \"...\")"),
+    HIDING_NAME("HidingName", "cannot generate '%s' for network '%s': a class of that name in package '%s' would "
+            + "hide %s from its files (java.lang, or a wildcard import); set another @SheafNetwork(name = \"...\")"),
     PRIVATE_ENCLOSING_TYPE("PrivateEnclosingType", "@SheafNetwork type '%s' is nested in private type '%s', "
             + "which the generated class cannot reach; make '%s' package-private or public"),
     SEALED_TYPE("SealedType", "@SheafNetwork type '%s' is sealed, so the generated class may not extend or "

@@ -48,6 +48,14 @@ public final class Validator {
             .map(Method::getName)
             .collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * Packages whose types the files of the declaration's package may name without a single-type import
+     * (java.lang always, sheaf4j's through the wildcard imports its declarations tend to use); a generated
+     * class of the same simple name would hide them there.
+     */
+    private static final List<String> HIDABLE_PACKAGES = List.of(String.class.getPackageName(),
+            SheafModel.class.getPackageName(), Activation.class.getPackageName());
+
     private final Environment environment;
 
     /** A validator that asks {@code environment} about names. */
@@ -127,7 +135,23 @@ public final class Validator {
                 errors.add(Message.NAME_CLASH, d.requestedName().origin(), generated, d.sourceName());
                 return;
             }
+            for (String hidden : HIDABLE_PACKAGES) {
+                if (environment.nameTaken(hidden + "." + generated)) {
+                    errors.add(Message.HIDING_NAME, d.requestedName().origin(), generated, d.sourceName(),
+                            d.packageName(), hidden + "." + generated);
+                    return;
+                }
+            }
         }
+    }
+
+    /**
+     * Whether {@code m} is {@code toString()} or {@code hashCode()} redeclared in an interface, where
+     * {@code Object}'s implementation serves (an abstract class that redeclares them takes that away).
+     */
+    private static boolean implementedByObject(NetworkDeclaration d, MethodDeclaration m) {
+        return d.kind() == DeclarationKind.INTERFACE && m.parameterCount() == 0
+                && (m.name().equals("toString") || m.name().equals("hashCode"));
     }
 
     /** Checks every method; returns the layer methods (those with a layer annotation), in order. */
@@ -143,7 +167,7 @@ public final class Validator {
                 continue;
             }
             if (m.layers().isEmpty()) {
-                if (m.isAbstract()) {
+                if (m.isAbstract() && !implementedByObject(d, m)) {
                     errors.add(Message.NOT_A_LAYER, m.origin(), m.name(), d.sourceName());
                 }
                 for (PinDeclaration pin : m.pins()) {

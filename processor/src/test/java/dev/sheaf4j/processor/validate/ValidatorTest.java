@@ -33,11 +33,14 @@ class ValidatorTest {
     private static final Set<Message> FRONT_END = EnumSet.of(Message.LOCAL_NETWORK, Message.UNRESOLVED,
             Message.PROCESSOR_FAILURE);
 
-    /** Knows {@code test.Taken} and accepts names made of letters, digits and underscores. */
+    /**
+     * Knows {@code test.Taken}, {@code dev.sheaf4j.Layer} and {@code java.lang.Math}, and accepts names made of
+     * letters, digits and underscores.
+     */
     private static final Environment ENVIRONMENT = new Environment() {
         @Override
         public boolean nameTaken(String qualifiedName) {
-            return qualifiedName.equals("test.Taken");
+            return Set.of("test.Taken", "dev.sheaf4j.Layer", "java.lang.Math").contains(qualifiedName);
         }
 
         @Override
@@ -84,6 +87,8 @@ class ValidatorTest {
                 new Case(Message.INVALID_NAME, () -> tiny(d -> d.requestedName = "not a name"), "@SheafNetwork.name"),
                 new Case(Message.NAME_CLASH, () -> tiny(d -> d.requestedName = "Taken"), "@SheafNetwork.name"),
                 new Case(Message.NAME_CLASH, () -> tiny(d -> d.requestedName = "Net"), "@SheafNetwork.name"),
+                new Case(Message.HIDING_NAME, () -> tiny(d -> d.requestedName = "Layer"), "@SheafNetwork.name"),
+                new Case(Message.HIDING_NAME, () -> tiny(d -> d.requestedName = "Math"), "@SheafNetwork.name"),
                 new Case(Message.PRIVATE_ENCLOSING_TYPE, () -> tiny(d -> {
                     d.names = List.of("Outer", "Hidden", "Net");
                     d.nested = true;
