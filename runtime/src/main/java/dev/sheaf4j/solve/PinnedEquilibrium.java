@@ -62,6 +62,9 @@ public final class PinnedEquilibrium {
         OutputTreatment treatment = OutputTreatment.of(kernel.layout(), pinSet, settings.mode());
         SheafState result = start.state();
         PinnedWeights weights = new PinnedWeights(kernel, network);
+        if (IntStream.range(0, network.architecture().inputs()).anyMatch(i -> !pinSet.isFixed(i))) {
+            weights.system().prepareInput();
+        }
         Certificate[] certificates = new Certificate[result.batch()];
         IntStream samples = IntStream.range(0, result.batch());
         (settings.parallel() ? samples.parallel() : samples).forEach(s -> {

@@ -109,8 +109,9 @@ final class SampleSolve {
     /** The largest gradient component over the free coordinates not held at a kink. */
     private double freeStationarity(double[] g) {
         double worst = 0;
+        boolean anyClamped = kinks.clampedCount() > 0;
         for (int c = 0; c < solved.length; c++) {
-            if (solved[c] && !kinks.isClamped(c)) {
+            if (solved[c] && !(anyClamped && kinks.isClamped(c))) {
                 worst = Math.max(worst, Math.abs(g[c]));
             }
         }

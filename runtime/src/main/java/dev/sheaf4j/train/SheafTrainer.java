@@ -83,15 +83,15 @@ public final class SheafTrainer {
         Workspace workspace = new Workspace(layout, b);
         if (equilibrium) {
             Pins fullTie = b == train.size() ? pins.and(outputTie(train.targets(), b)) : null;
-            return new Run(initial, train, test, pinSet, s, listener, (params, state, targets) -> equilibriumStep(
-                    params, state, targets, betaDt, fullTie != null ? fullTie : pins.and(outputTie(targets, b)), pinSet,
-                    workspace)).execute();
+            return new Run(initial, train, test, pinSet, s, listener, (params, state, targets, settled) ->
+                    equilibriumStep(params, state, targets, betaDt, fullTie != null ? fullTie
+                            : pins.and(outputTie(targets, b)), pinSet, workspace, settled)).execute();
         }
         if (s.threads() > 1) {
             try (ParallelSteps parallel = new ParallelSteps(kernel, b, s.threads(), pins)) {
                 return new Run(initial, train, test, pinSet, s, listener, new Step() {
                     @Override
-                    public double take(double[] params, double[] state, double[] targets) {
+                    public double take(double[] params, double[] state, double[] targets, boolean settled) {
                         return parallel.step(params, state, targets, alphaDt, betaDt);
                     }
 
@@ -107,14 +107,17 @@ public final class SheafTrainer {
                 }).execute();
             }
         }
-        return new Run(initial, train, test, pinSet, s, listener, (params, state, targets) -> kernel.trainingStep(
-                params, state, targets, alphaDt, betaDt, pinSet, workspace)).execute();
+        return new Run(initial, train, test, pinSet, s, listener, (params, state, targets, settled) ->
+                kernel.trainingStep(params, state, targets, alphaDt, betaDt, pinSet, workspace)).execute();
     }
 
-    /** One training step of a batch's stalks and the weights; returns the largest stalk change. */
+    /**
+     * One training step of a batch's stalks and the weights; returns the largest stalk change.
+     * {@code settled}: whether every sample's stalks are where an earlier step of this run left them.
+     */
     @FunctionalInterface
     private interface Step {
-        double take(double[] params, double[] state, double[] targets);
+        double take(double[] params, double[] state, double[] targets, boolean settled);
 
         /** Called before the steps of an epoch on the full batch, with its stalks (hard pins applied) and targets. */
         default void beginFullBatchEpoch(double[] state, double[] targets) {
@@ -141,6 +144,7 @@ public final class SheafTrainer {
         private final MiniBatches batches;
         private final double[] batchState;
         private final double[] batchTargets;
+        private final boolean[] settled;
         private final long start = System.nanoTime();
         private long stepsTaken;
 
@@ -161,6 +165,7 @@ public final class SheafTrainer {
             this.batches = b < n ? new MiniBatches(n, b, s.seed()) : null;
             this.batchState = batches == null ? state : new double[layout.stateLength(b)];
             this.batchTargets = batches == null ? targets : new double[arch.outputs() * b];
+            this.settled = new boolean[n];
         }
 
         TrainingResult execute() {
@@ -175,6 +180,7 @@ public final class SheafTrainer {
             while (epoch < s.epochs()) {
                 if (epoch == 0 || !s.warmStart()) {
                     initialise(state, params, n, s.init(), random);
+                    java.util.Arrays.fill(settled, false);
                 }
                 String failure = null;
                 if (batches == null) {
@@ -230,9 +236,13 @@ public final class SheafTrainer {
                 MiniBatches.gather(targets, n, batch, batchTargets, arch.outputs());
             }
             pins.applyHard(batchState);
+            boolean wasSettled = true;
+            for (int i = 0; i < (batch == null ? n : batch.length); i++) {
+                wasSettled &= settled[batch == null ? i : batch[i]];
+            }
             double change;
             try {
-                change = step.take(params, batchState, batchTargets);
+                change = step.take(params, batchState, batchTargets, wasSettled);
             } catch (NonFiniteException | SingularSystemException e) {
                 if (stepsTaken == 0) {
                     throw e;
@@ -242,6 +252,9 @@ public final class SheafTrainer {
                         : e.getMessage()) + "; lower beta or dt";
             }
             stepsTaken++;
+            for (int i = 0; i < (batch == null ? n : batch.length); i++) {
+                settled[batch == null ? i : batch[i]] = true;
+            }
             if (batch != null) {
                 MiniBatches.scatter(batchState, batch, state, n, layout.stateSize());
             }
@@ -299,19 +312,21 @@ public final class SheafTrainer {
 
     /**
      * Stalks to their exact tied equilibrium, then the local weight step; returns the largest stalk move.
+     * Stalks {@code settled} by the previous step start warm: the equilibrium before one weight step,
+     * usually one Newton iteration from the new one.
      *
      * @throws NonFiniteException if the weights or the equilibrium are not finite
      * @throws SingularSystemException if the equilibrium cannot be solved
      */
     private double equilibriumStep(double[] params, double[] state, double[] targets, double betaDt, Pins tied,
-            PinSet pins, Workspace workspace) {
+            PinSet pins, Workspace workspace, boolean settled) {
         if (Require.firstNonFinite(params) >= 0) {
             throw new NonFiniteException("the weights became non-finite");
         }
         int n = workspace.batch();
         SheafState current = new SheafState(layout, n, state.clone());
         EquilibriumResult solved = PinnedEquilibrium.solve(kernel, new Network(arch, params), current, tied,
-                EquilibriumSettings.defaults().withMode(OutputEdgeMode.IDENTITY));
+                EquilibriumSettings.defaults().withMode(OutputEdgeMode.IDENTITY).withWarmStart(settled));
         double moved = 0;
         double[] next = solved.state().values();
         for (int i = 0; i < layout.linearEnd() * n; i++) {
