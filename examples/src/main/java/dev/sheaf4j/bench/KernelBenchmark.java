@@ -14,6 +14,7 @@ import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.solve.EquilibriumSettings;
 import dev.sheaf4j.solve.PinnedEquilibrium;
+import dev.sheaf4j.train.SheafTrainer;
 import java.util.SplittableRandom;
 
 /**
@@ -33,8 +34,9 @@ public final class KernelBenchmark {
         /** The exact pinned equilibrium with {@code z_1[0] = 0.5}, from the forward pass, on one thread. */
         PINNED,
         /**
-         * The same equilibrium after one weight step of the joint dynamics ({@code beta dt = 0.005 /
-         * batch}), started warm from the equilibrium before it: the solve of a step of equilibrium training.
+         * The solve of a step of equilibrium training: the equilibrium with the output tied to the
+         * targets (a unit soft pin on {@code z_(k+1)}, or {@code a_out} pinned in identity mode), after
+         * one weight step ({@code beta dt = 0.005 / batch}), started warm from the equilibrium before it.
          */
         PINNED_WARM
     }
@@ -163,8 +165,8 @@ public final class KernelBenchmark {
     }
 
     /**
-     * The exact pinned solve of {@code z_1[0] = 0.5} after one weight step from its equilibrium, started
-     * warm from that equilibrium.
+     * The equilibrium of {@code state}'s inputs with the output tied to {@code targets}, solved after one
+     * weight step from the equilibrium before it, started warm there.
      */
     private static Runnable warmPinnedSolve(SheafKernel kernel, SheafModel model, double[] state, double[] targets,
             int batch) {
@@ -172,15 +174,16 @@ public final class KernelBenchmark {
         double[] params = model.network().parameters();
         kernel.forward(params, start, batch);
         SheafLayout layout = kernel.layout();
-        Pins pin = Pins.builder().hard(Coordinate.pre(1, 0), 0.5).build();
-        EquilibriumSettings settings = EquilibriumSettings.defaults().withParallel(false);
-        SheafState before = PinnedEquilibrium.solve(kernel, model.network(), new SheafState(layout, batch, start), pin,
+        Pins tie = SheafTrainer.outputTie(layout.architecture(), targets, batch);
+        EquilibriumSettings settings = EquilibriumSettings.defaults().withParallel(false)
+                .withMode(OutputEdgeMode.IDENTITY);
+        SheafState before = PinnedEquilibrium.solve(kernel, model.network(), new SheafState(layout, batch, start), tie,
                 settings).state();
         kernel.trainingStep(params, before.values().clone(), targets, 0.0, 0.005 / batch,
-                pin.compile(layout, batch), new Workspace(layout, batch));
+                Pins.none().compile(layout, batch), new Workspace(layout, batch));
         Network stepped = new Network(layout.architecture(), params);
         EquilibriumSettings warm = settings.withWarmStart(true);
-        return () -> PinnedEquilibrium.solve(kernel, stepped, before, pin, warm);
+        return () -> PinnedEquilibrium.solve(kernel, stepped, before, tie, warm);
     }
 
     /** A step that restores its state and parameters to their starting values every few steps. */

@@ -82,10 +82,10 @@ public final class SheafTrainer {
         PinSet pinSet = pins.compile(layout, b);
         Workspace workspace = new Workspace(layout, b);
         if (equilibrium) {
-            Pins fullTie = b == train.size() ? pins.and(outputTie(train.targets(), b)) : null;
+            Pins fullTie = b == train.size() ? pins.and(outputTie(arch, train.targets(), b)) : null;
             return new Run(initial, train, test, pinSet, s, listener, (params, state, targets, settled) ->
                     equilibriumStep(params, state, targets, betaDt, fullTie != null ? fullTie
-                            : pins.and(outputTie(targets, b)), pinSet, workspace, settled)).execute();
+                            : pins.and(outputTie(arch, targets, b)), pinSet, workspace, settled)).execute();
         }
         if (s.threads() > 1) {
             try (ParallelSteps parallel = new ParallelSteps(kernel, b, s.threads(), pins)) {
@@ -294,10 +294,10 @@ public final class SheafTrainer {
     }
 
     /**
-     * The output tied to each sample's target ({@code (output, sample)} layout, {@code n} samples): a
-     * unit soft pin on {@code z_(k+1)}, or {@code a_out} pinned.
+     * Equilibrium training's tie of the output of {@code arch} to each sample's target ({@code (output,
+     * sample)} layout, {@code n} samples): a unit soft pin on {@code z_(k+1)}, or {@code a_out} pinned.
      */
-    private Pins outputTie(double[] targets, int n) {
+    public static Pins outputTie(Architecture arch, double[] targets, int n) {
         Pins.Builder tie = Pins.builder();
         for (int i = 0; i < arch.outputs(); i++) {
             double[] target = java.util.Arrays.copyOfRange(targets, i * n, (i + 1) * n);
