@@ -130,6 +130,38 @@ class SolverPartsTest {
         assertFalse(active[z], "a held kink is out of the step");
     }
 
+    /**
+     * Inside the pattern the gradient is affine, so a step solving {@code (H + shift I) u = -g} must
+     * give {@code g(v + t u) = (1 - t) g(v) - t shift u} on every solved coordinate, for any {@code t}
+     * short of the first zero crossing.
+     */
+    @Property(tries = 40)
+    void theStepSolvesTheShiftedNewtonSystemOfThePattern(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll boolean shifted) {
+        Problem p = Problem.random(seed, depth);
+        PinnedWeights weights = new PinnedWeights(p.kernel(), p.network());
+        PinnedEnergy energy = p.energy();
+        KinkSet kinks = new KinkSet(p.layout(), p.solved());
+        double[] v = p.state();
+        double[] g = energy.gradient(v);
+        double shift = shifted ? weights.curvatureBound() : 0;
+        double[] u = new NewtonStep(weights.system(), kinks, p.output(), p.solved(), energy.strength()).at(v, g, shift);
+        double[] crossings = kinks.crossings(v, u);
+        double t = 0.5 * (crossings.length == 0 ? 1.0 : crossings[0]);
+        double[] moved = v.clone();
+        for (int c = 0; c < v.length; c++) {
+            moved[c] += t * u[c];
+        }
+        double[] after = energy.gradient(moved);
+        boolean[] solved = p.solved();
+        for (int c = 0; c < v.length; c++) {
+            if (solved[c]) {
+                double expected = (1 - t) * g[c] - t * shift * u[c];
+                assertEquals(expected, after[c], 1e-9 * (1 + Math.abs(g[c]) + Math.abs(u[c])), "coordinate " + c);
+            }
+        }
+    }
+
     @Property(tries = 30)
     void theLineSearchLandsWhereTheEnergySaysAndNeverHigher(@ForAll long seed,
             @ForAll @IntRange(min = 2, max = 4) int depth) {
