@@ -59,7 +59,9 @@ public final class SheafTrainer {
     /**
      * Trains {@code initial} by equilibrium training: per step, the exact pinned equilibrium of the
      * stalks (the output edge tied to the target: a unit soft pin on {@code z_(k+1)} for an identity
-     * head, the cross-entropy potential for a classifier), then the local weight step.
+     * head, the cross-entropy potential for a classifier), then the local weight step. A sample whose
+     * stalks an earlier step left at an equilibrium starts its solve warm there (usually one Newton
+     * iteration); freshly initialised stalks start cold.
      */
     public TrainingResult trainAtEquilibrium(Network initial, Dataset train, Dataset test, Pins pins,
             TrainingSettings settings, TrainingListener listener) {
