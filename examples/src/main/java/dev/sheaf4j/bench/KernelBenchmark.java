@@ -6,6 +6,7 @@ import dev.sheaf4j.kernel.OutputEdgeMode;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.Coordinate;
@@ -13,6 +14,7 @@ import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.solve.EquilibriumSettings;
 import dev.sheaf4j.solve.PinnedEquilibrium;
+import dev.sheaf4j.train.SheafTrainer;
 import java.util.SplittableRandom;
 
 /**
@@ -30,7 +32,13 @@ public final class KernelBenchmark {
         /** The exact harmonic extension of the inputs: the kernel's forward pass. */
         HARMONIC,
         /** The exact pinned equilibrium with {@code z_1[0] = 0.5}, from the forward pass, on one thread. */
-        PINNED
+        PINNED,
+        /**
+         * The solve of a step of equilibrium training: the equilibrium with the output tied to the
+         * targets (a unit soft pin on {@code z_(k+1)}, or {@code a_out} pinned in identity mode), after
+         * one weight step ({@code beta dt = 0.005 / batch}), started warm from the equilibrium before it.
+         */
+        PINNED_WARM
     }
 
     /** Which implementation of the kernel contract runs a step. */
@@ -141,6 +149,7 @@ public final class KernelBenchmark {
             case TRAIN -> () -> kernel.trainingStep(params, state, targets, 0.005, betaDt, pins, workspace);
             case HARMONIC -> () -> kernel.forward(params, state, batch);
             case PINNED -> pinnedSolve(kernel, model, state, batch);
+            case PINNED_WARM -> warmPinnedSolve(kernel, model, state, targets, batch);
         };
         return new RestartingStep(once, state, params);
     }
@@ -153,6 +162,28 @@ public final class KernelBenchmark {
         Pins pin = Pins.builder().hard(Coordinate.pre(1, 0), 0.5).build();
         EquilibriumSettings settings = EquilibriumSettings.defaults().withParallel(false);
         return () -> PinnedEquilibrium.solve(kernel, model.network(), initial, pin, settings);
+    }
+
+    /**
+     * The equilibrium of {@code state}'s inputs with the output tied to {@code targets}, solved after one
+     * weight step from the equilibrium before it, started warm there.
+     */
+    private static Runnable warmPinnedSolve(SheafKernel kernel, SheafModel model, double[] state, double[] targets,
+            int batch) {
+        double[] start = state.clone();
+        double[] params = model.network().parameters();
+        kernel.forward(params, start, batch);
+        SheafLayout layout = kernel.layout();
+        Pins tie = SheafTrainer.outputTie(layout.architecture(), targets, batch);
+        EquilibriumSettings settings = EquilibriumSettings.defaults().withParallel(false)
+                .withMode(OutputEdgeMode.IDENTITY);
+        SheafState before = PinnedEquilibrium.solve(kernel, model.network(), new SheafState(layout, batch, start), tie,
+                settings).state();
+        kernel.trainingStep(params, before.values().clone(), targets, 0.0, 0.005 / batch,
+                Pins.none().compile(layout, batch), new Workspace(layout, batch));
+        Network stepped = new Network(layout.architecture(), params);
+        EquilibriumSettings warm = settings.withWarmStart(true);
+        return () -> PinnedEquilibrium.solve(kernel, stepped, before, tie, warm);
     }
 
     /** A step that restores its state and parameters to their starting values every few steps. */

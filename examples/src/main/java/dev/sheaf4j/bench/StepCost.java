@@ -48,7 +48,7 @@ public record StepCost(long flops, long bytes) {
             case EULER -> params + 2 * state - inputs;
             case TRAIN -> 2 * params + 2 * state - inputs + outputs
                     - (arch.hasOutputVertex() ? outputs : 0);
-            case PINNED -> 0;
+            case PINNED, PINNED_WARM -> 0;
         };
         return new StepCost(flops(arch, operation, batch), 8 * values);
     }
@@ -63,7 +63,7 @@ public record StepCost(long flops, long bytes) {
             case EULER -> batch * (linear + 2 * outputVertex + 2 * (stalks + outputVertex));
             case TRAIN -> batch * (linear + 2L * arch.outputs() + 2 * stalks + gradientPerSample(arch))
                     + 2L * arch.parameterCount();
-            case PINNED -> 0;
+            case PINNED, PINNED_WARM -> 0;
         };
     }
 

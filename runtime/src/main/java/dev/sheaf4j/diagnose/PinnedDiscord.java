@@ -51,20 +51,14 @@ public record PinnedDiscord(List<Edge> edges, List<Summary> perEdge, Map<Integer
         }
         EquilibriumResult result = model.solveEquilibrium(model.forwardPass(inputs), pins.build(),
                 EquilibriumSettings.defaults().withMode(OutputEdgeMode.IDENTITY));
-        double[] all = result.state().values();
-        int size = layout.stateSize();
         List<Edge> edges = layout.edges();
         double[][] perEdge = new double[edges.size()][n];
         Map<Integer, double[]> layers = new LinkedHashMap<>();
         double[] totals = new double[n];
         Workspace workspace = new Workspace(layout, 1);
-        double[] one = new double[size];
         double[] params = model.network().parameters();
         for (int s = 0; s < n; s++) {
-            for (int c = 0; c < size; c++) {
-                one[c] = all[c * n + s];
-            }
-            model.kernel().discrepancies(params, one, 1, workspace.discrepancy());
+            model.kernel().discrepancies(params, result.state().sample(s), 1, workspace.discrepancy());
             Discord discord = Discord.of(layout, workspace.discrepancy(), 1);
             for (int e = 0; e < edges.size(); e++) {
                 perEdge[e][s] = discord.edge(e);

@@ -57,6 +57,25 @@ public final class SheafState {
         values[layout.index(coordinate) * batch + checkSample(sample)] = value;
     }
 
+    /** Every coordinate of one sample, in layout order, as a new array. */
+    public double[] sample(int sample) {
+        checkSample(sample);
+        double[] out = new double[layout.stateSize()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = values[c * batch + sample];
+        }
+        return out;
+    }
+
+    /** Writes every coordinate of one sample from {@code sampleValues}, in layout order. */
+    public void setSample(int sample, double[] sampleValues) {
+        checkSample(sample);
+        Require.length(sampleValues, layout.stateSize(), "sample " + sample);
+        for (int c = 0; c < sampleValues.length; c++) {
+            values[c * batch + sample] = sampleValues[c];
+        }
+    }
+
     /** The stalk of vertex ({@code layer}, {@code stalk}) for one sample, as a new array. */
     public double[] stalk(int layer, Stalk stalk, int sample) {
         int offset = layout.index(new Coordinate(layer, stalk, 0));

@@ -25,13 +25,19 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * follows {@code z_(k+1)}, coupled to it by the linearised output edge.
  */
 final class BlockSystem {
+    /** The widest layer whose dense square block fits a Java array. */
+    private static final int MAX_DENSE_WIDTH = 46340;
+
     private final Architecture arch;
     private final SheafLayout layout;
     private final DMatrixRMaj[] weights;
-    private final DMatrixRMaj[] grams;
+    private final DMatrixRMaj[] activationBlocks;
+    private DMatrixRMaj inputBlock;
 
     /**
-     * Precomputes {@code W_l} and {@code W_l^T W_l} of {@code network}.
+     * Precomputes {@code W_l} of {@code network} and the pattern-independent blocks {@code I + W_(l+1)^T
+     * W_(l+1)} of the hidden activations; the input's {@code W_1^T W_1}, wide for wide inputs and
+     * needed only when an input is free, waits for {@link #prepareInput()}.
      *
      * @throws IllegalArgumentException if a layer is too wide for a dense block
      * @throws NonFiniteException if some {@code W_l^T W_l} overflows
@@ -41,20 +47,45 @@ final class BlockSystem {
         this.layout = layout;
         int layers = arch.layers();
         weights = new DMatrixRMaj[layers + 1];
-        grams = new DMatrixRMaj[layers + 1];
         for (int l = 0; l <= layers; l++) {
-            Require.arrayLength(arch.width(l), arch.width(l), "the exact solver's dense block of layer " + l + " of "
-                    + arch, "use layers of at most 46340 neurons");
-        }
-        for (int l = 1; l <= layers; l++) {
-            weights[l] = new DMatrixRMaj(network.weights(l));
-            grams[l] = new DMatrixRMaj(arch.width(l - 1), arch.width(l - 1));
-            CommonOps_DDRM.multTransA(weights[l], weights[l], grams[l]);
-            if (Require.firstNonFinite(grams[l].data) >= 0) {
-                throw new NonFiniteException("the pinned equilibrium is not finite: W_" + l + "^T W_" + l
-                        + " overflows; the weights of layer " + l + " are too large for double precision");
+            if (arch.width(l) > MAX_DENSE_WIDTH) {
+                Require.arrayLength(arch.width(l), arch.width(l), "the exact solver's dense block of layer " + l
+                        + " of " + arch, "use layers of at most " + MAX_DENSE_WIDTH + " neurons");
             }
         }
+        activationBlocks = new DMatrixRMaj[layers];
+        for (int l = 1; l <= layers; l++) {
+            weights[l] = new DMatrixRMaj(network.weights(l));
+        }
+        for (int l = 2; l <= layers; l++) {
+            activationBlocks[l - 1] = gram(l);
+            for (int i = 0; i < arch.width(l - 1); i++) {
+                activationBlocks[l - 1].add(i, i, 1);
+            }
+        }
+    }
+
+    /**
+     * Computes the input block {@code W_1^T W_1}, for solves in which an input is free; call before
+     * such a solve, on the thread that should see its failure.
+     *
+     * @throws NonFiniteException if it overflows
+     */
+    synchronized void prepareInput() {
+        if (inputBlock == null) {
+            inputBlock = gram(1);
+        }
+    }
+
+    /** {@code W_l^T W_l}, checked. */
+    private DMatrixRMaj gram(int l) {
+        DMatrixRMaj gram = new DMatrixRMaj(arch.width(l - 1), arch.width(l - 1));
+        CommonOps_DDRM.multTransA(weights[l], weights[l], gram);
+        if (Require.firstNonFinite(gram.data) >= 0) {
+            throw new NonFiniteException("the pinned equilibrium is not finite: W_" + l + "^T W_" + l
+                    + " overflows; the weights of layer " + l + " are too large for double precision");
+        }
+        return gram;
     }
 
     /**
@@ -103,10 +134,14 @@ final class BlockSystem {
             if (v > 0 && index.length > 0 && blocks.get(v - 1).length > 0) {
                 couplings[v] = coupling(v, index, blocks.get(v - 1), masks, outputCoupling);
                 // S_v = D_v - C S_(v-1)^-1 C^T and w_v = b_v - C S_(v-1)^-1 w_(v-1)
-                DMatrixRMaj ct = couplings[v].transposed();
-                DMatrixRMaj y = new DMatrixRMaj(ct.numRows, ct.numCols);
-                factors[v - 1].solve(ct, y);
-                couplings[v].subtractProduct(y, d);
+                if (couplings[v].dense() == null && factors[v - 1].inverse != null) {
+                    couplings[v].subtractDiagonalProduct(factors[v - 1].inverse, d);
+                } else {
+                    DMatrixRMaj ct = couplings[v].transposed();
+                    DMatrixRMaj y = new DMatrixRMaj(ct.numRows, ct.numCols);
+                    factors[v - 1].solve(ct, y);
+                    couplings[v].subtractProduct(y, d);
+                }
                 DMatrixRMaj yw = new DMatrixRMaj(w[v - 1].numRows, 1);
                 factors[v - 1].solve(w[v - 1], yw);
                 couplings[v].subtractProduct(yw, w[v]);
@@ -141,9 +176,28 @@ final class BlockSystem {
      * A factorised diagonal block of the elimination: a plain reciprocal when the block is diagonal
      * (as {@code z} blocks without an upstream coupling are), a Cholesky factorisation otherwise.
      */
-    private interface Factor {
+    private static final class Factor {
+        /** The reciprocals of a diagonal block's entries, or null. */
+        private final double[] inverse;
+        private final LinearSolverDense<DMatrixRMaj> chol;
+
+        private Factor(double[] inverse, LinearSolverDense<DMatrixRMaj> chol) {
+            this.inverse = inverse;
+            this.chol = chol;
+        }
+
         /** {@code x = S^-1 b}. */
-        void solve(DMatrixRMaj b, DMatrixRMaj x);
+        void solve(DMatrixRMaj b, DMatrixRMaj x) {
+            if (inverse == null) {
+                chol.solve(b, x);
+                return;
+            }
+            for (int i = 0; i < inverse.length; i++) {
+                for (int j = 0; j < b.numCols; j++) {
+                    x.set(i, j, b.get(i, j) * inverse[i]);
+                }
+            }
+        }
 
         static Factor of(DMatrixRMaj s, String block) {
             int n = s.numRows;
@@ -164,19 +218,13 @@ final class BlockSystem {
                     }
                     inverse[i] = 1 / s.get(i, i);
                 }
-                return (b, x) -> {
-                    for (int i = 0; i < n; i++) {
-                        for (int j = 0; j < b.numCols; j++) {
-                            x.set(i, j, b.get(i, j) * inverse[i]);
-                        }
-                    }
-                };
+                return new Factor(inverse, null);
             }
             LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
             if (!chol.setA(s)) {
                 throw new SingularSystemException(block);
             }
-            return chol::solve;
+            return new Factor(null, chol);
         }
     }
 
@@ -201,8 +249,10 @@ final class BlockSystem {
             int offset) {
         int l = vertexLayer(v);
         DMatrixRMaj full;
-        if (v == 0) {
-            full = grams[1];
+        if (index.length == 0) {
+            return new DMatrixRMaj(0, 0);
+        } else if (v == 0) {
+            full = inputBlock();
         } else if (v == 2 * arch.layers()) {
             full = CommonOps_DDRM.identity(arch.outputs());
         } else if (isPre(v)) {
@@ -215,19 +265,26 @@ final class BlockSystem {
                 CommonOps_DDRM.addEquals(full, outputHessian);
             }
         } else {
-            full = grams[l + 1].copy();
-            for (int i = 0; i < arch.width(l); i++) {
-                full.add(i, i, 1);
-            }
+            full = activationBlocks[l];
         }
-        DMatrixRMaj d = new DMatrixRMaj(index.length, index.length);
-        for (int i = 0; i < index.length; i++) {
-            for (int j = 0; j < index.length; j++) {
-                d.set(i, j, full.get(index[i], index[j]));
+        int n = index.length;
+        int stride = full.numCols;
+        DMatrixRMaj d = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            int row = index[i] * stride;
+            for (int j = 0; j < n; j++) {
+                d.data[i * n + j] = full.data[row + index[j]];
             }
-            d.add(i, i, diagonal[offset + index[i]]);
+            d.data[i * n + i] += diagonal[offset + index[i]];
         }
         return d;
+    }
+
+    private synchronized DMatrixRMaj inputBlock() {
+        if (inputBlock == null) {
+            throw new IllegalStateException("prepareInput() must precede a solve with a free input");
+        }
+        return inputBlock;
     }
 
     /** The block coupling vertex {@code v} (rows) to vertex {@code v - 1} (columns), restricted. */
@@ -300,6 +357,15 @@ final class BlockSystem {
                     for (int k = 0; k < y.numCols; k++) {
                         d.add(i, k, -value[i] * y.get(column[i], k));
                     }
+                }
+            }
+        }
+
+        /** {@code d -= C S^-1 C^T} for this one-entry-per-row {@code C} and a diagonal {@code S}, by reciprocals. */
+        void subtractDiagonalProduct(double[] inverse, DMatrixRMaj d) {
+            for (int i = 0; i < column.length; i++) {
+                if (column[i] >= 0) {
+                    d.add(i, i, -value[i] * (value[i] * inverse[column[i]]));
                 }
             }
         }

@@ -18,12 +18,17 @@ public final class Energy {
     public static double of(SheafKernel kernel, double[] params, double[] state, PinSet pins, Workspace workspace) {
         double[] d = workspace.discrepancy();
         kernel.discrepancies(params, state, workspace.batch(), d);
-        double sum = 0;
-        for (double v : d) {
-            sum += v * v;
-        }
-        double energy = 0.5 * sum + pins.softEnergy(state);
+        double energy = halfSquares(d, 0, d.length) + pins.softEnergy(state);
         FiniteCheck.energy("the energy", energy, kernel.layout(), d, workspace.batch());
         return energy;
+    }
+
+    /** {@code 1/2 sum d_i^2} over {@code from <= i < to}: the energy of those discrepancies. */
+    static double halfSquares(double[] d, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += d[i] * d[i];
+        }
+        return 0.5 * sum;
     }
 }

@@ -59,7 +59,9 @@ public final class SheafTrainer {
     /**
      * Trains {@code initial} by equilibrium training: per step, the exact pinned equilibrium of the
      * stalks (the output edge tied to the target: a unit soft pin on {@code z_(k+1)} for an identity
-     * head, the cross-entropy potential for a classifier), then the local weight step.
+     * head, the cross-entropy potential for a classifier), then the local weight step. A sample whose
+     * stalks an earlier step left at an equilibrium starts its solve warm there (usually one Newton
+     * iteration); freshly initialised stalks start cold.
      */
     public TrainingResult trainAtEquilibrium(Network initial, Dataset train, Dataset test, Pins pins,
             TrainingSettings settings, TrainingListener listener) {
@@ -82,16 +84,16 @@ public final class SheafTrainer {
         PinSet pinSet = pins.compile(layout, b);
         Workspace workspace = new Workspace(layout, b);
         if (equilibrium) {
-            Pins fullTie = b == train.size() ? pins.and(outputTie(train.targets(), b)) : null;
-            return new Run(initial, train, test, pinSet, s, listener, (params, state, targets) -> equilibriumStep(
-                    params, state, targets, betaDt, fullTie != null ? fullTie : pins.and(outputTie(targets, b)), pinSet,
-                    workspace)).execute();
+            Pins fullTie = b == train.size() ? pins.and(outputTie(arch, train.targets(), b)) : null;
+            return new Run(initial, train, test, pinSet, s, listener, (params, state, targets, settled) ->
+                    equilibriumStep(params, state, targets, betaDt, fullTie != null ? fullTie
+                            : pins.and(outputTie(arch, targets, b)), pinSet, workspace, settled)).execute();
         }
         if (s.threads() > 1) {
             try (ParallelSteps parallel = new ParallelSteps(kernel, b, s.threads(), pins)) {
                 return new Run(initial, train, test, pinSet, s, listener, new Step() {
                     @Override
-                    public double take(double[] params, double[] state, double[] targets) {
+                    public double take(double[] params, double[] state, double[] targets, boolean settled) {
                         return parallel.step(params, state, targets, alphaDt, betaDt);
                     }
 
@@ -107,14 +109,17 @@ public final class SheafTrainer {
                 }).execute();
             }
         }
-        return new Run(initial, train, test, pinSet, s, listener, (params, state, targets) -> kernel.trainingStep(
-                params, state, targets, alphaDt, betaDt, pinSet, workspace)).execute();
+        return new Run(initial, train, test, pinSet, s, listener, (params, state, targets, settled) ->
+                kernel.trainingStep(params, state, targets, alphaDt, betaDt, pinSet, workspace)).execute();
     }
 
-    /** One training step of a batch's stalks and the weights; returns the largest stalk change. */
+    /**
+     * One training step of a batch's stalks and the weights; returns the largest stalk change.
+     * {@code settled}: whether every sample's stalks are where an earlier step of this run left them.
+     */
     @FunctionalInterface
     private interface Step {
-        double take(double[] params, double[] state, double[] targets);
+        double take(double[] params, double[] state, double[] targets, boolean settled);
 
         /** Called before the steps of an epoch on the full batch, with its stalks (hard pins applied) and targets. */
         default void beginFullBatchEpoch(double[] state, double[] targets) {
@@ -141,6 +146,7 @@ public final class SheafTrainer {
         private final MiniBatches batches;
         private final double[] batchState;
         private final double[] batchTargets;
+        private final boolean[] settled;
         private final long start = System.nanoTime();
         private long stepsTaken;
 
@@ -161,6 +167,7 @@ public final class SheafTrainer {
             this.batches = b < n ? new MiniBatches(n, b, s.seed()) : null;
             this.batchState = batches == null ? state : new double[layout.stateLength(b)];
             this.batchTargets = batches == null ? targets : new double[arch.outputs() * b];
+            this.settled = new boolean[n];
         }
 
         TrainingResult execute() {
@@ -175,6 +182,7 @@ public final class SheafTrainer {
             while (epoch < s.epochs()) {
                 if (epoch == 0 || !s.warmStart()) {
                     initialise(state, params, n, s.init(), random);
+                    java.util.Arrays.fill(settled, false);
                 }
                 String failure = null;
                 if (batches == null) {
@@ -230,9 +238,13 @@ public final class SheafTrainer {
                 MiniBatches.gather(targets, n, batch, batchTargets, arch.outputs());
             }
             pins.applyHard(batchState);
+            boolean wasSettled = true;
+            for (int i = 0; i < (batch == null ? n : batch.length); i++) {
+                wasSettled &= settled[batch == null ? i : batch[i]];
+            }
             double change;
             try {
-                change = step.take(params, batchState, batchTargets);
+                change = step.take(params, batchState, batchTargets, wasSettled);
             } catch (NonFiniteException | SingularSystemException e) {
                 if (stepsTaken == 0) {
                     throw e;
@@ -242,6 +254,9 @@ public final class SheafTrainer {
                         : e.getMessage()) + "; lower beta or dt";
             }
             stepsTaken++;
+            for (int i = 0; i < (batch == null ? n : batch.length); i++) {
+                settled[batch == null ? i : batch[i]] = true;
+            }
             if (batch != null) {
                 MiniBatches.scatter(batchState, batch, state, n, layout.stateSize());
             }
@@ -281,10 +296,10 @@ public final class SheafTrainer {
     }
 
     /**
-     * The output tied to each sample's target ({@code (output, sample)} layout, {@code n} samples): a
-     * unit soft pin on {@code z_(k+1)}, or {@code a_out} pinned.
+     * Equilibrium training's tie of the output of {@code arch} to each sample's target ({@code (output,
+     * sample)} layout, {@code n} samples): a unit soft pin on {@code z_(k+1)}, or {@code a_out} pinned.
      */
-    private Pins outputTie(double[] targets, int n) {
+    public static Pins outputTie(Architecture arch, double[] targets, int n) {
         Pins.Builder tie = Pins.builder();
         for (int i = 0; i < arch.outputs(); i++) {
             double[] target = java.util.Arrays.copyOfRange(targets, i * n, (i + 1) * n);
@@ -299,19 +314,21 @@ public final class SheafTrainer {
 
     /**
      * Stalks to their exact tied equilibrium, then the local weight step; returns the largest stalk move.
+     * Stalks {@code settled} by the previous step start warm: the equilibrium before one weight step,
+     * usually one Newton iteration from the new one.
      *
      * @throws NonFiniteException if the weights or the equilibrium are not finite
      * @throws SingularSystemException if the equilibrium cannot be solved
      */
     private double equilibriumStep(double[] params, double[] state, double[] targets, double betaDt, Pins tied,
-            PinSet pins, Workspace workspace) {
+            PinSet pins, Workspace workspace, boolean settled) {
         if (Require.firstNonFinite(params) >= 0) {
             throw new NonFiniteException("the weights became non-finite");
         }
         int n = workspace.batch();
         SheafState current = new SheafState(layout, n, state.clone());
         EquilibriumResult solved = PinnedEquilibrium.solve(kernel, new Network(arch, params), current, tied,
-                EquilibriumSettings.defaults().withMode(OutputEdgeMode.IDENTITY));
+                EquilibriumSettings.defaults().withMode(OutputEdgeMode.IDENTITY).withWarmStart(settled));
         double moved = 0;
         double[] next = solved.state().values();
         for (int i = 0; i < layout.linearEnd() * n; i++) {

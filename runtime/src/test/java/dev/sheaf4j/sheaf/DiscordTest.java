@@ -41,11 +41,7 @@ class DiscordTest {
         Discord together = sheaf.discord(all);
         double[] mean = new double[together.edges().size()];
         for (int s = 0; s < batch; s++) {
-            double[] one = new double[size];
-            for (int c = 0; c < size; c++) {
-                one[c] = all.values()[c * batch + s];
-            }
-            Discord d = sheaf.discord(new SheafState(sheaf.layout(), 1, one));
+            Discord d = sheaf.discord(new SheafState(sheaf.layout(), 1, all.sample(s)));
             for (int e = 0; e < mean.length; e++) {
                 mean[e] += d.edge(e) / batch;
             }

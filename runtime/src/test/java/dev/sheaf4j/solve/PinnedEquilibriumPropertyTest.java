@@ -170,10 +170,10 @@ class PinnedEquilibriumPropertyTest {
         assertTrue(c.certified(), arch + ": " + c);
         double[] trace = c.energyTrace();
         // the one step allowed without a measured decrease is a Newton step whose predicted decrease
-        // is below the rounding of the energy itself (PinnedEquilibrium.ROUNDING): it may not raise
+        // is below the rounding of the energy itself (LineSearch.ROUNDING): it may not raise
         // the energy by more than that rounding
         for (int i = 1; i < trace.length; i++) {
-            assertTrue(trace[i] <= trace[i - 1] + PinnedEquilibrium.ROUNDING * (1 + Math.abs(trace[i - 1])),
+            assertTrue(trace[i] <= trace[i - 1] + LineSearch.ROUNDING * (1 + Math.abs(trace[i - 1])),
                     "energy rose at iteration " + i + ": " + trace[i - 1] + " -> " + trace[i]);
         }
         assertEquals(trace[trace.length - 1], c.energy(), 0.0);
