@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!json) {
             System.out.printf(Locale.ROOT, "peak of one core (FMA calibration kernel, this process): %.1f GFLOP/s;"
                     + " triad bandwidth from memory (%d MiB): %.1f GB/s%n", peak, MEMORY_BYTES >> 20, memory);
-            System.out.printf(Locale.ROOT, "%-11s %-15s %5s %-8s %13s %13s %13s %8s %8s %8s %6s %7s %5s%n", "network",
+            System.out.printf(Locale.ROOT, "%-11s %-15s %5s %-11s %13s %13s %13s %8s %8s %8s %6s %7s %5s%n", "network",
                     "architecture", "batch", "op", "generated ns", "generic ns", "EJML ns", "vs gen.", "vs EJML",
                     "GFLOP/s", "%peak", "GB/s", "%bw");
         }
@@ -118,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
                     bar.clear();
                     if (!json) {
                         System.out.printf(Locale.ROOT,
-                                "%-11s %-15s %5d %-8s %13.1f %13.1f %13.1f %7.2fx %7.2fx %8s %6s %7s %5s%n", name,
+                                "%-11s %-15s %5d %-11s %13.1f %13.1f %13.1f %7.2fx %7.2fx %8s %6s %7s %5s%n", name,
                                 Arrays.toString(r.architecture().widths()), batch, op, r.generatedNanos(),
                                 r.genericNanos(), r.ejmlNanos(), r.speedup(), r.speedupOverEjml(),
                                 rate(r.generatedGflops(), "%.2f"), rate(100 * r.generatedGflops() / peak, "%.1f"),
