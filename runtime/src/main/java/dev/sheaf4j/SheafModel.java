@@ -9,6 +9,7 @@ import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.Coboundary;
 import dev.sheaf4j.sheaf.Discord;
 import dev.sheaf4j.sheaf.FiniteCheck;
+import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;

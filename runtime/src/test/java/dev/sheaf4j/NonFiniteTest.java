@@ -8,6 +8,7 @@ import dev.sheaf4j.kernel.GenericKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.Coordinate;
+import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.solve.DiffusionSettings;

@@ -26,7 +26,7 @@ public final class Discord {
      * The discord of discrepancies {@code discrepancy} ({@code (edge coordinate, sample)} layout for
      * {@code batch} samples) on {@code layout}'s sheaf.
      *
-     * @throws dev.sheaf4j.NonFiniteException if a squared discrepancy overflows
+     * @throws dev.sheaf4j.sheaf.NonFiniteException if a squared discrepancy overflows
      */
     public static Discord of(SheafLayout layout, double[] discrepancy, int batch) {
         List<Edge> edges = layout.edges();

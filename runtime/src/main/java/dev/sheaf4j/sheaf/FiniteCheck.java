@@ -1,6 +1,5 @@
 package dev.sheaf4j.sheaf;
 
-import dev.sheaf4j.NonFiniteException;
 import dev.sheaf4j.internal.Require;
 
 /**

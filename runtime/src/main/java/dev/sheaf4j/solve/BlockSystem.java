@@ -1,6 +1,6 @@
 package dev.sheaf4j.solve;
 
-import dev.sheaf4j.NonFiniteException;
+import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;

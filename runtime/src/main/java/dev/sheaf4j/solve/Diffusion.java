@@ -35,7 +35,7 @@ public final class Diffusion {
      *
      * @throws IllegalArgumentException for a state of another architecture, a non-finite initial
      *     state, bad pins, or a step past the stability bound {@code alpha dt lambda_max < 2}
-     * @throws dev.sheaf4j.NonFiniteException if the state or its recorded energy becomes non-finite, naming
+     * @throws dev.sheaf4j.sheaf.NonFiniteException if the state or its recorded energy becomes non-finite, naming
      *     the step, the vertex or edge and the sample
      */
     public static DiffusionResult run(SheafKernel kernel, Network network, SheafState initial, Pins pins,

@@ -13,7 +13,7 @@ public final class Energy {
     /**
      * The energy of {@code state}; uses the workspace's discrepancy buffer.
      *
-     * @throws dev.sheaf4j.NonFiniteException if the energy overflows, naming the first edge and sample that does
+     * @throws dev.sheaf4j.sheaf.NonFiniteException if the energy overflows, naming the first edge and sample that does
      */
     public static double of(SheafKernel kernel, double[] params, double[] state, PinSet pins, Workspace workspace) {
         double[] d = workspace.discrepancy();

@@ -36,7 +36,7 @@ public final class HarmonicExtension {
      * by sample.
      *
      * @throws IllegalArgumentException if an input is not finite or the state belongs to another architecture
-     * @throws dev.sheaf4j.NonFiniteException if a stalk overflows, naming the first such vertex and sample
+     * @throws dev.sheaf4j.sheaf.NonFiniteException if a stalk overflows, naming the first such vertex and sample
      */
     public static void solveInPlace(Network network, SheafState state) {
         Architecture arch = network.architecture();

@@ -52,7 +52,7 @@ public final class PinnedEquilibrium {
      *     contradictory pins, a fully pinned network, pins the exact solver does not support (part of
      *     a classifier's {@code a_out}, or soft pins on it), or a singular pinned problem (a free
      *     input without a soft pin, say)
-     * @throws dev.sheaf4j.NonFiniteException if a sample's equilibrium or its energy is not finite (the
+     * @throws dev.sheaf4j.sheaf.NonFiniteException if a sample's equilibrium or its energy is not finite (the
      *     state or the weights too large for double precision), naming the vertex or edge and the sample
      */
     public static EquilibriumResult solve(SheafKernel kernel, Network network, SheafState initial, Pins pins,

@@ -22,7 +22,7 @@ final class PinnedWeights {
      * The precomputation for {@code network} run by {@code kernel}.
      *
      * @throws IllegalArgumentException if a layer is too wide for a dense block
-     * @throws dev.sheaf4j.NonFiniteException if some {@code W_l^T W_l} overflows
+     * @throws dev.sheaf4j.sheaf.NonFiniteException if some {@code W_l^T W_l} overflows
      */
     PinnedWeights(SheafKernel kernel, Network network) {
         this.kernel = kernel;

@@ -1,6 +1,6 @@
 package dev.sheaf4j.train;
 
-import dev.sheaf4j.NonFiniteException;
+import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.internal.Brief;
 import dev.sheaf4j.internal.DoubleTrace;
 import dev.sheaf4j.internal.Require;

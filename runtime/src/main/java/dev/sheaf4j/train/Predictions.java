@@ -1,6 +1,6 @@
 package dev.sheaf4j.train;
 
-import dev.sheaf4j.NonFiniteException;
+import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.FiniteCheck;

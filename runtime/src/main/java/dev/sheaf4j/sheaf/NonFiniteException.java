@@ -1,4 +1,4 @@
-package dev.sheaf4j;
+package dev.sheaf4j.sheaf;
 
 /**
  * A computation whose result would not be finite: a value overflowed to infinity or became NaN. The
