@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
                 + " generic kernel and a dense EJML baseline, measured in alternation in one process (medians of"
                 + " rounds); --suite pins times the exact pinned solve against diffusion.")
 final class BenchCommand implements Callable<Integer> {
+    /** The longest timed round, so that a run always ends. */
+    private static final int MAX_ROUND_MILLIS = 60_000;
     /** How long each calibration trial runs. */
     private static final long CALIBRATION_NANOS = 80_000_000L;
     /** A triad over this many bytes streams from memory on any machine with less cache. */
@@ -50,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "7", description = "Timed rounds per kernel (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--round-ms", defaultValue = "60", description = "Length of one round in ms (default ${DEFAULT-VALUE}).")
+    @Option(names = "--round-ms", defaultValue = "60",
+            description = "Length of one round in ms, at most 60000 (default ${DEFAULT-VALUE}).")
     int roundMillis;
 
     @Option(names = "--json", description = "Print the results as JSON.")
@@ -73,7 +76,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks checks = new OptionChecks(spec).oneOf("--suite", List.of(suite), SUITES)
                 .positive("--batch", batches).positive("--rounds", rounds).positive("--round-ms", roundMillis)
-                .positive("--max-steps", maxSteps);
+                .positive("--max-steps", maxSteps)
+                .require(roundMillis <= MAX_ROUND_MILLIS, "--round-ms must be at most " + MAX_ROUND_MILLIS
+                        + " (a minute per round), got " + roundMillis);
         List<String> names = switch (suite) {
             case "pins" -> networks.equals(DEFAULT_NETWORKS) ? List.of("tiny", "five-layer", "paraboloid") : networks;
             case "scaling" -> networks.equals(DEFAULT_NETWORKS) ? List.of("paraboloid", "mnist") : networks;
@@ -81,7 +86,11 @@ final class BenchCommand implements Callable<Integer> {
         };
         Map<String, SheafModel> models = new LinkedHashMap<>();
         for (String name : names) {
-            models.put(name, checks.build("--networks", () -> ExampleNetworks.create(name, 1)));
+            SheafModel model = checks.build("--networks", () -> ExampleNetworks.create(name, 1));
+            for (int batch : batches) {
+                checks.build("--batch", () -> model.layout().stateLength(batch));
+            }
+            models.put(name, model);
         }
         return switch (suite) {
             case "pins" -> pins(models);

@@ -55,6 +55,9 @@ class CommandLineErrorsTest {
         assertUsageError("diagnose ", List.of("--inputs", "-3"), "diagnose", "circle", "--inputs", "-3");
         assertUsageError("bench ", List.of("--batch", "-1"), "bench", "--batch", "-1");
         assertUsageError("bench ", List.of("--rounds", "0"), "bench", "--rounds", "0");
+        assertUsageError("bench ", List.of("--round-ms", "2000000000"), "bench", "--round-ms", "2000000000");
+        assertUsageError("bench ", List.of("--batch", "2000000000 samples"), "bench", "--networks", "tiny",
+                "--batch", "2000000000");
         assertUsageError("bench ", List.of("--max-steps", "-5"), "bench", "--suite", "pins", "--max-steps", "-5");
         assertUsageError("train ", List.of("--epochs", "-1"), "train", "circle", "--epochs", "-1");
         assertUsageError("train ", List.of("--steps", "0"), "train", "circle", "--steps", "0");
