@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The heat equation (spec section 2, fact 4) on seeded random networks from random states:
+ * The heat equation on seeded random networks from random states:
  * convergence to the forward pass, and an energy decay at least as fast as
  * {@code exp(-2 alpha lambda_* t)}, {@code lambda_*} the smallest spectral gap of the patterns met.
  */

@@ -19,7 +19,8 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * The paper's structural facts (spec section 2) on seeded random architectures of depth 1 to 6 and
+ * The structural facts of the sheaf (a unitriangular restricted coboundary, a positive definite
+ * {@code L_free}, the forward pass as harmonic extension) on seeded random architectures of depth 1 to 6 and
  * widths 1 to 64, at random activation patterns including all-dead and all-active ones.
  */
 class SheafFactsPropertyTest {
@@ -54,7 +55,7 @@ class SheafFactsPropertyTest {
         assertMatrixEquals(expectedLaplacian(network, pattern), coboundary.laplacian(), 1e-12);
     }
 
-    /** {@code L_free} assembled block by block from the formulas of the spec, independently of the coboundary. */
+    /** {@code L_free} assembled block by block from its block formulas, independently of the coboundary. */
     private static DMatrixRMaj expectedLaplacian(Network network, ActivationPattern pattern) {
         Architecture arch = network.architecture();
         SheafLayout layout = new SheafLayout(arch);

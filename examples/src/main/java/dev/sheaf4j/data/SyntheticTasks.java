@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The paper's four synthetic tasks (spec section 7), drawn from a seeded generator: the
+ * The paper's four synthetic tasks, drawn from a seeded generator: the
  * paraboloid and the saddle (regression), the circle (binary) and four blobs (four classes).
  */
 public final class SyntheticTasks {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a trained network's prediction error lives (spec section 6): each sample starts at its
+ * Where a trained network's prediction error lives: each sample starts at its
  * forward pass, its output is hard-pinned to the true label ({@code z_(k+1)} for an identity head,
  * the whole {@code a_out} in identity mode for a classifier), the stalks relax to the exact pinned
  * equilibrium, and the discord of each edge is summarised over the samples.

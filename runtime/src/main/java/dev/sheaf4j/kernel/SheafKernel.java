@@ -47,7 +47,7 @@ public interface SheafKernel {
             Workspace workspace);
 
     /**
-     * One joint step of training without a backward pass (spec section 5), everything computed from
+     * One joint step of training without a backward pass, everything computed from
      * the old stalks and weights: the stalks move by {@code alphaDt} times their forces, the target
      * entering through the output edge as {@code g = phi(z_(k+1)) - y} (no Jacobian); each layer's
      * weights and biases move by {@code -betaDt} times the residual {@code r_l} times {@code a_(l-1)},

@@ -20,7 +20,7 @@ import dev.sheaf4j.solve.SingularSystemException;
 import java.util.SplittableRandom;
 
 /**
- * Training without a backward pass (spec section 5). In the joint dynamics every step moves the
+ * Training without a backward pass. In the joint dynamics every step moves the
  * stalks of every sample by their forces, the target entering through the output edge, and each
  * layer's weights by the residual of its edge times its input, all from the old values. In
  * equilibrium training (beyond the paper) each step first solves the stalks exactly for the

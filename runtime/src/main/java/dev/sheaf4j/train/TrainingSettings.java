@@ -4,7 +4,7 @@ import dev.sheaf4j.internal.Require;
 import java.util.Objects;
 
 /**
- * Settings of sheaf training (spec section 5): stalk rate {@code alpha}, weight rate {@code beta}
+ * Settings of sheaf training: stalk rate {@code alpha}, weight rate {@code beta}
  * (NaN for the default {@code 1 / n_train}), step {@code dt}, epochs of {@code stepsPerEpoch} joint
  * steps, whether stalks are kept between epochs (warm start) or re-initialised, how they are
  * initialised, the seed of random initialisation and of mini-batch order, and the mini-batch size
