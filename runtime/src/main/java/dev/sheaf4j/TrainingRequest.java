@@ -86,9 +86,12 @@ public final class TrainingRequest {
         return this;
     }
 
-    /** Runs the joint steps on {@code count} threads (default 1). */
+    /**
+     * Runs the joint steps on {@code count} threads (default: as many as
+     * {@link dev.sheaf4j.parallel.ThreadPolicy} picks from the work per step and the free cores).
+     */
     public TrainingRequest threads(int count) {
-        settings = settings.withThreads(count);
+        settings = settings.withThreads(Require.atLeastOne(count, "threads"));
         return this;
     }
 

@@ -34,6 +34,8 @@ final class BenchCommand implements Callable<Integer> {
             List.of("tiny", "paraboloid", "deep", "circle", "blobs", "iris", "mnist");
 
     private static final List<String> SUITES = List.of("kernels", "pins", "scaling");
+    private static final List<KernelBenchmark.Operation> SCALING_OPERATIONS =
+            List.of(KernelBenchmark.Operation.EULER, KernelBenchmark.Operation.TRAIN);
 
     @Spec
     CommandSpec spec;
@@ -61,7 +63,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--suite", defaultValue = "kernels",
             description = "kernels: generated, generic and EJML kernels with flop rates against the measured peak;"
-                    + " pins: exact pinned solve against diffusion; scaling: training steps on 1 to all cores"
+                    + " pins: exact pinned solve against diffusion; scaling: Euler and training steps on 1 to all"
+                    + " cores and on the default's choice of threads"
                     + " (default ${DEFAULT-VALUE}).")
     String suite;
 
@@ -78,7 +81,9 @@ final class BenchCommand implements Callable<Integer> {
                 .positive("--batch", batches).positive("--rounds", rounds).positive("--round-ms", roundMillis)
                 .positive("--max-steps", maxSteps)
                 .require(roundMillis <= MAX_ROUND_MILLIS, "--round-ms must be at most " + MAX_ROUND_MILLIS
-                        + " (a minute per round), got " + roundMillis);
+                        + " (a minute per round), got " + roundMillis)
+                .require(!suite.equals("scaling") || SCALING_OPERATIONS.containsAll(operations),
+                        "--ops with --suite scaling takes " + SCALING_OPERATIONS + ", got " + operations);
         List<String> names = switch (suite) {
             case "pins" -> networks.equals(DEFAULT_NETWORKS) ? List.of("tiny", "five-layer", "paraboloid") : networks;
             case "scaling" -> networks.equals(DEFAULT_NETWORKS) ? List.of("paraboloid", "mnist") : networks;
@@ -174,31 +179,54 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int scaling(Map<String, SheafModel> models) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        List<ScalingBenchmark.Result> results = new ArrayList<>();
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        List<Map<String, Object>> rows = new ArrayList<>();
         if (!json) {
-            System.out.printf(Locale.ROOT, "%-11s %-15s %5s %8s %14s %9s%n", "network", "architecture", "batch",
-                    "threads", "ns per step", "speedup");
+            System.out.printf(Locale.ROOT, "%-11s %-15s %5s %-5s %8s %14s %9s%n", "network", "architecture", "batch",
+                    "op", "threads", "ns per step", "speedup");
         }
         ProgressBar bar = new ProgressBar(System.err, "bench", !quiet);
+        int total = models.size() * batches.length * operations.size();
         for (Map.Entry<String, SheafModel> network : models.entrySet()) {
-            String name = network.getKey();
-            SheafModel model = network.getValue();
             for (int batch : batches) {
-                bar.update(results.size(), models.size() * batches.length, name + ", batch " + batch);
-                ScalingBenchmark.Result r = ScalingBenchmark.run(name, model, batch, cores, roundMillis * 5_000_000L);
-                results.add(r);
-                bar.clear();
-                for (int t = 1; !json && t <= cores; t++) {
-                    System.out.printf(Locale.ROOT, "%-11s %-15s %5d %8d %14.1f %8.2fx%n", name,
-                            Arrays.toString(r.architecture().widths()), batch, t, r.nanos()[t - 1], r.speedup(t));
+                for (KernelBenchmark.Operation op : operations) {
+                    String name = network.getKey();
+                    bar.update(rows.size(), total, name + ", batch " + batch + ", " + op);
+                    ScalingBenchmark.Result r = ScalingBenchmark.run(name, network.getValue(), batch, op, threads,
+                            rounds, roundMillis * 1_000_000L);
+                    rows.add(scalingRow(r));
+                    bar.clear();
+                    for (int t = 1; !json && t <= threads; t++) {
+                        System.out.printf(Locale.ROOT, "%-11s %-15s %5d %-5s %8s %14.1f %8.2fx%n", name,
+                                Arrays.toString(r.architecture().widths()), batch, op,
+                                t + (t == r.defaultThreads() ? " (def)" : ""), r.nanos()[t - 1], r.speedup(t));
+                    }
                 }
             }
         }
         if (json) {
-            JsonOutput.print(results);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("cores", Runtime.getRuntime().availableProcessors());
+            report.put("results", rows);
+            JsonOutput.print(report);
         }
         return 0;
+    }
+
+    private static Map<String, Object> scalingRow(ScalingBenchmark.Result r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("network", r.network());
+        row.put("widths", r.architecture().widths());
+        row.put("batch", r.batch());
+        row.put("operation", r.operation().name());
+        row.put("oneThreadNanosPerStep", r.nanos()[0]);
+        row.put("twoThreadsNanosPerStep", r.nanos()[1]);
+        row.put("speedupTwoThreads", r.speedup(2));
+        row.put("nanosPerStepByThreads", r.nanos());
+        row.put("defaultThreads", r.defaultThreads());
+        row.put("defaultNanosPerStep", r.defaultNanos());
+        row.put("defaultSpeedup", r.nanos()[0] / r.defaultNanos());
+        return row;
     }
 
     private int pins(Map<String, SheafModel> models) {

@@ -7,6 +7,7 @@ import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.parallel.ThreadPolicy;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.train.Dataset;
 import dev.sheaf4j.train.GradientDescent;
@@ -88,8 +89,8 @@ final class TrainCommand implements Callable<Integer> {
             + " training, so as many weight updates with the same batch size).")
     Integer sgdEpochs;
 
-    @Option(names = "--threads", description = "Threads for the joint steps (default: every core when a step has at"
-            + " least a million weight-sample products, else one: handing work to threads costs tens of microseconds).")
+    @Option(names = "--threads", description = "Threads for the joint steps (default: one per "
+            + ThreadPolicy.MIN_WORK_PER_THREAD + " weight-sample products of a step, at most the cores found free).")
     Integer threads;
 
     @Option(names = "--save", paramLabel = "FILE", description = "Save the network trained by the first method.")
@@ -234,9 +235,9 @@ final class TrainCommand implements Callable<Integer> {
         if (batchSize != null) {
             s = s.withBatchSize(batchSize);
         }
-        long work = (long) t.network().apply(choice.seed).network().architecture().parameterCount() * s.batchFor(
-                t.data().train().size());
-        s = s.withThreads(threads != null ? threads : work >= 1_000_000 ? Runtime.getRuntime().availableProcessors() : 1);
+        long work = ThreadPolicy.work(t.network().apply(choice.seed).network().architecture(),
+                s.batchFor(t.data().train().size()));
+        s = s.withThreads(threads != null ? threads : ThreadPolicy.automatic(work));
         if (alpha != null) {
             s = s.withAlpha(alpha);
         }

@@ -8,6 +8,8 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.parallel.ThreadPolicy;
+import dev.sheaf4j.parallel.TrainingSteps;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
@@ -89,8 +91,10 @@ public final class SheafTrainer {
                     equilibriumStep(params, state, targets, betaDt, fullTie != null ? fullTie
                             : pins.and(outputTie(arch, targets, b)), pinSet, workspace, settled)).execute();
         }
-        if (s.threads() > 1) {
-            try (ParallelSteps parallel = new ParallelSteps(kernel, b, s.threads(), pins)) {
+        int threads = s.threads() != TrainingSettings.AUTOMATIC_THREADS ? s.threads()
+                : ThreadPolicy.splits(pins) ? ThreadPolicy.automatic(ThreadPolicy.work(arch, b)) : 1;
+        if (threads > 1) {
+            try (TrainingSteps parallel = new TrainingSteps(kernel, b, threads, pins)) {
                 return new Run(initial, train, test, pinSet, s, listener, new Step() {
                     @Override
                     public double take(double[] params, double[] state, double[] targets, boolean settled) {

@@ -11,10 +11,15 @@ import java.util.Objects;
  * (0 for full-batch training, the paper's). With mini-batches each step takes the next batch of a
  * seeded shuffle, every sample keeping its own stalks between its batches, and {@code beta}
  * defaults to {@code 1 / batchSize}. The joint steps run on {@code threads} threads, each taking a
- * contiguous share of the samples; a run is deterministic for a given number of threads.
+ * contiguous share of the samples, or with {@link #AUTOMATIC_THREADS} on as many as
+ * {@link dev.sheaf4j.parallel.ThreadPolicy} picks at the start of the run; a run is deterministic for
+ * a given number of threads.
  */
 public record TrainingSettings(double alpha, double beta, double dt, int epochs, int stepsPerEpoch, boolean warmStart,
         StalkInit init, long seed, int batchSize, int threads) {
+    /** The thread count that leaves the choice to {@link dev.sheaf4j.parallel.ThreadPolicy}. */
+    public static final int AUTOMATIC_THREADS = 0;
+
     public TrainingSettings {
         Require.positive(alpha, "alpha");
         if (!Double.isNaN(beta)) {
@@ -26,7 +31,10 @@ public record TrainingSettings(double alpha, double beta, double dt, int epochs,
         }
         Require.atLeastOne(stepsPerEpoch, "steps per epoch");
         Objects.requireNonNull(init, "stalk initialisation");
-        Require.atLeastOne(threads, "threads");
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be " + AUTOMATIC_THREADS + " (automatic) or positive, got "
+                    + threads);
+        }
         if (batchSize < 0) {
             throw new IllegalArgumentException("batch size must be 0 (full batch) or positive, got " + batchSize);
         }
@@ -34,10 +42,11 @@ public record TrainingSettings(double alpha, double beta, double dt, int epochs,
 
     /**
      * {@code alpha = 1}, {@code beta = 1/n_train}, {@code dt = 0.005}, 100 epochs of 1,000 steps,
-     * forward-pass re-initialisation each epoch, full batch, one thread.
+     * forward-pass re-initialisation each epoch, full batch, threads chosen automatically.
      */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(1.0, Double.NaN, 0.005, 100, 1000, false, StalkInit.FORWARD_PASS, 0, 0, 1);
+        return new TrainingSettings(1.0, Double.NaN, 0.005, 100, 1000, false, StalkInit.FORWARD_PASS, 0, 0,
+                AUTOMATIC_THREADS);
     }
 
     /** {@code beta}, resolved against the number of training samples (or the batch size). */
@@ -55,7 +64,7 @@ public record TrainingSettings(double alpha, double beta, double dt, int epochs,
         return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, value, threads);
     }
 
-    /** These settings running the joint steps on {@code value} threads. */
+    /** These settings running the joint steps on {@code value} threads ({@link #AUTOMATIC_THREADS}: automatic). */
     public TrainingSettings withThreads(int value) {
         return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, value);
     }

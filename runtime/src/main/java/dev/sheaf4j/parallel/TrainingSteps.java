@@ -1,0 +1,80 @@
+package dev.sheaf4j.parallel;
+
+import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.sheaf.Pins;
+
+/**
+ * Joint training steps on a batch split over threads by contiguous ranges of samples. Each thread
+ * runs the kernel's step on its samples against its own copy of the old weights; the weight changes
+ * are then added to the weights share by share in a fixed order, so a run is deterministic for a
+ * given number of threads (and differs from one thread's only by the rounding of that sum). Close
+ * it when done.
+ */
+public final class TrainingSteps extends SplitSteps {
+    private final double[][] targets;
+    private final double[][] params;
+    private double[] stepParams;
+    private double[] stepState;
+    private double[] stepTargets;
+    private double stepAlphaDt;
+    private double stepBetaDt;
+
+    /**
+     * Steps for {@code batch} samples of {@code kernel}'s sheaf over {@code threads} threads (at most
+     * one per sample); {@code pins} must hold one value for all samples.
+     */
+    public TrainingSteps(SheafKernel kernel, int batch, int threads, Pins pins) {
+        super("sheaf4j-training", kernel, batch, threads, pins);
+        int outputs = kernel.layout().architecture().outputs();
+        int parameters = kernel.layout().architecture().parameterCount();
+        this.targets = new double[split.count()][];
+        this.params = new double[split.count()][];
+        for (int t = 0; t < split.count(); t++) {
+            targets[t] = new double[outputs * split.share(t).size];
+            params[t] = new double[parameters];
+        }
+    }
+
+    /** Copies the batch's stalks and targets into the threads' buffers, where steps keep them until {@link #unload}. */
+    public void load(double[] state, double[] batchTargets) {
+        split.load(state);
+        for (int t = 0; t < split.count(); t++) {
+            split.gather(batchTargets, targets[t], split.share(t));
+        }
+    }
+
+    /**
+     * One joint step of every sample and of {@code weights} as {@link SheafKernel#trainingStep} takes
+     * it; returns the largest stalk change. {@code state} and {@code batchTargets} are read (and the
+     * state written) only when the stalks are not loaded.
+     */
+    public double step(double[] weights, double[] state, double[] batchTargets, double alphaDt, double betaDt) {
+        stepParams = weights;
+        stepState = state;
+        stepTargets = batchTargets;
+        stepAlphaDt = alphaDt;
+        stepBetaDt = betaDt;
+        double largest = stepShares();
+        for (int i = 0; i < weights.length; i++) {
+            double old = weights[i];
+            double sum = old;
+            for (double[] p : params) {
+                sum += p[i] - old;
+            }
+            weights[i] = sum;
+        }
+        return largest;
+    }
+
+    @Override
+    void stepShare(int t) {
+        BatchSplit.Share s = split.share(t);
+        split.enter(t, stepState);
+        if (!split.resident()) {
+            split.gather(stepTargets, targets[t], s);
+        }
+        System.arraycopy(stepParams, 0, params[t], 0, stepParams.length);
+        change[t] = kernel.trainingStep(params[t], s.state, targets[t], stepAlphaDt, stepBetaDt, s.pins, s.workspace);
+        split.leave(t, stepState);
+    }
+}

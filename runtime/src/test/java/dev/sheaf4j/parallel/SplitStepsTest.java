@@ -1,0 +1,118 @@
+package dev.sheaf4j.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sheaf4j.RandomNetworks;
+import dev.sheaf4j.annotation.OutputActivation;
+import dev.sheaf4j.kernel.GenericKernel;
+import dev.sheaf4j.kernel.OutputEdgeMode;
+import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.kernel.Workspace;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Network;
+import dev.sheaf4j.sheaf.Coordinate;
+import dev.sheaf4j.sheaf.Pins;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Steps split over threads against the kernel's own step on the whole batch. */
+class SplitStepsTest {
+    private static final Architecture ARCH = Architecture.relu(OutputActivation.SIGMOID, 3, 10, 7, 2);
+    private static final SheafKernel KERNEL = new GenericKernel(ARCH);
+    private static final Pins PINS = Pins.builder().hard(Coordinate.pre(1, 0), 0.5).build();
+    /** A prime, so that no thread count divides it. */
+    private static final int BATCH = 101;
+    private static final int STEPS = 25;
+
+    private final double[] params = Network.heInitialised(ARCH, 5).parameters();
+    private final SplittableRandom random = new SplittableRandom(9);
+    private final double[] state = RandomNetworks.gaussian(random, KERNEL.layout().stateLength(BATCH));
+    private final double[] targets = RandomNetworks.gaussian(random, ARCH.outputs() * BATCH);
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 7})
+    void eulerStepsAreBitForBitThoseOfOneThread(int threads) {
+        double[] expected = state.clone();
+        double[] expectedChanges = new double[STEPS];
+        Workspace workspace = new Workspace(KERNEL.layout(), BATCH);
+        for (int k = 0; k < STEPS; k++) {
+            expectedChanges[k] = KERNEL.eulerStep(params, expected, 0.05, OutputEdgeMode.JACOBIAN,
+                    PINS.compile(KERNEL.layout(), BATCH), workspace);
+        }
+        double[] resident = state.clone();
+        double[] copied = state.clone();
+        double[] changes = new double[STEPS];
+        try (EulerSteps steps = new EulerSteps(KERNEL, BATCH, threads, PINS)) {
+            steps.load(resident);
+            for (int k = 0; k < STEPS; k++) {
+                changes[k] = steps.step(params, resident, 0.05, OutputEdgeMode.JACOBIAN);
+            }
+            steps.unload(resident);
+            for (int k = 0; k < STEPS; k++) {
+                steps.step(params, copied, 0.05, OutputEdgeMode.JACOBIAN);
+            }
+        }
+        assertArrayEquals(expected, resident);
+        assertArrayEquals(expected, copied);
+        assertArrayEquals(expectedChanges, changes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 7})
+    void aTrainingStepMovesTheStalksBitForBitAsOneThreadAndTheWeightsWithinRounding(int threads) {
+        double[] expectedState = state.clone();
+        double[] expectedParams = params.clone();
+        KERNEL.trainingStep(expectedParams, expectedState, targets, 0.05, 0.01, PINS.compile(KERNEL.layout(), BATCH),
+                new Workspace(KERNEL.layout(), BATCH));
+        double[] split = state.clone();
+        double[] weights = params.clone();
+        try (TrainingSteps steps = new TrainingSteps(KERNEL, BATCH, threads, PINS)) {
+            steps.step(weights, split, targets, 0.05, 0.01);
+        }
+        assertArrayEquals(expectedState, split);
+        for (int i = 0; i < weights.length; i++) {
+            assertEquals(expectedParams[i], weights[i], 1e-14 * (1 + Math.abs(expectedParams[i])), "weight " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 7})
+    void trainingStepsAreDeterministicForAThreadCount(int threads) {
+        assertArrayEquals(train(threads, true), train(threads, true));
+        assertArrayEquals(train(threads, true), train(threads, false));
+    }
+
+    /** The weights after {@link #STEPS} steps on {@code threads} threads, stalks loaded or copied each step. */
+    private double[] train(int threads, boolean loaded) {
+        double[] stalks = state.clone();
+        double[] weights = params.clone();
+        try (TrainingSteps steps = new TrainingSteps(KERNEL, BATCH, threads, PINS)) {
+            if (loaded) {
+                steps.load(stalks, targets);
+            }
+            for (int k = 0; k < STEPS; k++) {
+                steps.step(weights, stalks, targets, 0.05, 0.01);
+            }
+        }
+        return weights;
+    }
+
+    @Test
+    void noMoreThreadsThanSamples() {
+        try (EulerSteps steps = new EulerSteps(KERNEL, 3, 8, PINS)) {
+            assertEquals(3, steps.threads());
+        }
+    }
+
+    @Test
+    void perSamplePinValuesAreRefused() {
+        Pins perSample = Pins.builder().hard(Coordinate.pre(1, 0), new double[BATCH]).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new EulerSteps(KERNEL, BATCH, 2, perSample));
+        assertEquals(true, e.getMessage().contains("one value for all samples"), e.getMessage());
+    }
+}
