@@ -6,7 +6,9 @@ import java.util.function.IntConsumer;
 
 /**
  * A fixed crew of threads that run one task, indexed {@code 0..size-1}, once per {@link #run}: the
- * calling thread takes index 0 and one long-lived worker each of the others. A run is handed over by
+ * calling thread and {@code size - 1} long-lived workers claim the indices in turn, each running the
+ * ones it claims, so that when a worker is slow to wake (its core busy with another process) the
+ * caller runs its index too rather than waiting for it. A run is handed over by
  * a generation counter that the workers watch, spinning briefly, then yielding, then parking, so
  * that a run costs no queue, no future and no allocation, and an unparking system call only when a
  * worker went to sleep; a thread that waits long yields its core, so that a crew on a machine with
@@ -20,6 +22,7 @@ public final class Crew implements AutoCloseable {
 
     private final IntConsumer task;
     private final Worker[] workers;
+    private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
     private volatile int generation;
     private volatile boolean closed;
@@ -33,7 +36,7 @@ public final class Crew implements AutoCloseable {
         this.task = task;
         this.workers = new Worker[size - 1];
         for (int t = 1; t < size; t++) {
-            workers[t - 1] = new Worker(t, name + "-" + t);
+            workers[t - 1] = new Worker(name + "-" + t);
             workers[t - 1].start();
         }
     }
@@ -43,27 +46,38 @@ public final class Crew implements AutoCloseable {
         return workers.length + 1;
     }
 
-    /** Runs the task on every index, index 0 on the calling thread, and returns when all are done. */
+    /** Runs the task on every index, on whichever thread claims it first, and returns when all are done. */
     public void run() {
-        failure = null;
-        pending.set(workers.length);
+        if (failure != null) {
+            failure = null;
+        }
+        pending.set(size());
+        next.set(0);
         generation++;
         for (Worker worker : workers) {
             if (worker.parked) {
                 LockSupport.unpark(worker);
             }
         }
-        try {
-            task.accept(0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
+        runClaimed();
         for (int spins = 0; pending.get() != 0; spins++) {
             pause(spins);
         }
         Throwable failed = failure;
         if (failed != null) {
             throw new IllegalStateException("a thread of the crew failed: " + failed, failed);
+        }
+    }
+
+    /** Claims indices of the current run and runs them until none is left. */
+    private void runClaimed() {
+        for (int index = next.getAndIncrement(); index < size(); index = next.getAndIncrement()) {
+            try {
+                task.accept(index);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            pending.decrementAndGet();
         }
     }
 
@@ -84,14 +98,12 @@ public final class Crew implements AutoCloseable {
         }
     }
 
-    /** One worker: waits for the next generation, runs its index, reports, until the crew closes. */
+    /** One worker: waits for the next generation, runs the indices it claims, until the crew closes. */
     private final class Worker extends Thread {
-        private final int index;
         private volatile boolean parked;
 
-        Worker(int index, String name) {
+        Worker(String name) {
             super(name);
-            this.index = index;
             setDaemon(true);
         }
 
@@ -100,12 +112,7 @@ public final class Crew implements AutoCloseable {
             int seen = 0;
             while (awaitGeneration(seen)) {
                 seen = generation;
-                try {
-                    task.accept(index);
-                } catch (RuntimeException | Error e) {
-                    failure = e;
-                }
-                pending.decrementAndGet();
+                runClaimed();
             }
         }
 
