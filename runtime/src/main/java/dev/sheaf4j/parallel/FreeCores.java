@@ -1,17 +1,21 @@
 package dev.sheaf4j.parallel;
 
 /**
- * How many cores this process can use right now, measured rather than assumed: one thread spins
- * through a fixed amount of arithmetic alone, then one thread per core spins through the same
- * amount together; a core counts as free as far as its thread kept the solo pace. A core that
- * another process keeps busy shows up as a thread that took about twice as long. The probe takes
- * a few tens of milliseconds, long enough to span the scheduler's time slices.
+ * How many cores a step split over threads can use right now, measured rather than assumed: a short
+ * calibration times rounds of a synthetic step (a fixed amount of arithmetic per core, about
+ * {@value #GRAIN_NANOS} ns) run on one thread and on a {@link Crew} of one thread per core, in
+ * alternation, and reads the free cores off the speedup. A core that another process keeps busy, or
+ * a machine with more runnable threads than cores, shows up as a crew that keeps waiting for a
+ * thread the scheduler has not run, and so as a speedup near one. The calibration takes a few tens
+ * of milliseconds.
  */
 public final class FreeCores {
-    /** The length of one spin of the probe. */
-    private static final long PROBE_NANOS = 15_000_000;
-    /** Fraction of a core below which the summed paces are rounded down. */
-    private static final double ROUNDING = 0.75;
+    /** The length of one core's share of the synthetic step. */
+    private static final long GRAIN_NANOS = 50_000;
+    /** Rounds of the synthetic step on each side. */
+    private static final int ROUNDS = 200;
+    /** How far short of a whole core a speedup may fall and still count the core. */
+    private static final double SLACK = 0.25;
 
     private static volatile double sink;
 
@@ -24,61 +28,58 @@ public final class FreeCores {
             return 1;
         }
         long iterations = calibrate();
-        long alone = Math.min(spinNanos(iterations), spinNanos(iterations));
-        long[] together = new long[cores];
-        Thread[] threads = new Thread[cores - 1];
-        for (int t = 1; t < cores; t++) {
-            int index = t;
-            threads[t - 1] = new Thread(() -> together[index] = spinNanos(iterations), "sheaf4j-free-cores-" + t);
-            threads[t - 1].start();
-        }
-        together[0] = spinNanos(iterations);
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
+        long alone = 0;
+        long together = 0;
+        try (Crew crew = new Crew("sheaf4j-free-cores", cores, i -> spin(iterations))) {
+            for (int r = 0; r < ROUNDS / 10; r++) {
+                crew.run();
+            }
+            for (int r = 0; r < ROUNDS; r++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < cores; i++) {
+                    spin(iterations);
+                }
+                long middle = System.nanoTime();
+                crew.run();
+                alone += middle - start;
+                together += System.nanoTime() - middle;
             }
         }
-        double[] paces = new double[cores];
-        for (int t = 0; t < cores; t++) {
-            paces[t] = (double) alone / together[t];
-        }
-        return fromPaces(paces);
+        return fromSpeedup((double) alone / together, cores);
     }
 
     /**
-     * The free cores that threads running at {@code paces} (each its speed together over its speed
-     * alone) show: their sum, rounded down unless it falls short of a whole core by less than a quarter.
+     * The free cores that a crew of {@code cores} threads running {@code speedup} times faster than
+     * one thread shows: the speedup rounded down, unless it falls short of a whole core by less than
+     * {@value #SLACK}; at least 1, at most {@code cores}.
      */
-    static int fromPaces(double[] paces) {
-        double sum = 0;
-        for (double pace : paces) {
-            sum += Math.min(1, pace);
-        }
-        int free = (int) Math.floor(sum + 1 - ROUNDING);
-        return Math.max(1, Math.min(paces.length, free));
+    static int fromSpeedup(double speedup, int cores) {
+        int free = (int) Math.floor(speedup + SLACK);
+        return Math.max(1, Math.min(cores, free));
     }
 
-    /** Iterations of the spin that take about {@link #PROBE_NANOS} (and warm the spin up). */
+    /** Iterations of the spin that take about {@link #GRAIN_NANOS} (the spin warmed up on the way). */
     private static long calibrate() {
-        long iterations = 1 << 16;
+        long iterations = 1 << 10;
         long nanos;
-        while ((nanos = spinNanos(iterations)) < PROBE_NANOS / 4) {
+        while ((nanos = timeSpin(iterations)) < 20 * GRAIN_NANOS) {
             iterations *= 2;
         }
-        return Math.max(1, (long) (iterations * (double) PROBE_NANOS / nanos));
+        return Math.max(1, (long) (iterations * (double) GRAIN_NANOS / nanos));
     }
 
-    /** Wall nanoseconds of {@code iterations} dependent multiply-adds. */
-    private static long spinNanos(long iterations) {
+    private static long timeSpin(long iterations) {
         long start = System.nanoTime();
+        spin(iterations);
+        return System.nanoTime() - start;
+    }
+
+    /** {@code iterations} dependent multiply-adds. */
+    private static void spin(long iterations) {
         double x = 1;
         for (long i = 0; i < iterations; i++) {
             x = x * 0.9999999 + 1e-7;
         }
         sink = x;
-        return System.nanoTime() - start;
     }
 }

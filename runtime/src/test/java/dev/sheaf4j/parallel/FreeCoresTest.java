@@ -5,24 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Free cores read from the paces of threads spinning together. */
+/** Free cores read from the speedup of a crew over one thread. */
 class FreeCoresTest {
     @Test
-    void threadsAtTheSoloPaceAreFreeCores() {
-        assertEquals(2, FreeCores.fromPaces(new double[] {1.0, 0.97}));
-        assertEquals(4, FreeCores.fromPaces(new double[] {0.95, 0.9, 1.0, 0.92}));
+    void aSpeedupNearTheCrewSizeCountsEveryCore() {
+        assertEquals(2, FreeCores.fromSpeedup(1.95, 2));
+        assertEquals(2, FreeCores.fromSpeedup(1.8, 2));
+        assertEquals(4, FreeCores.fromSpeedup(3.9, 4));
     }
 
     @Test
-    void aThreadSharingItsCoreWithABusyProcessDoesNotCount() {
-        assertEquals(1, FreeCores.fromPaces(new double[] {1.0, 0.5}));
-        assertEquals(1, FreeCores.fromPaces(new double[] {0.67, 0.67}));
+    void aCoreBusyWithAnotherProcessDoesNotCount() {
+        assertEquals(1, FreeCores.fromSpeedup(1.5, 2));
+        assertEquals(1, FreeCores.fromSpeedup(1.0, 2));
+        assertEquals(3, FreeCores.fromSpeedup(3.1, 4));
     }
 
     @Test
-    void atLeastOneCoreAndNeverMoreThanThreads() {
-        assertEquals(1, FreeCores.fromPaces(new double[] {0.2, 0.2}));
-        assertEquals(2, FreeCores.fromPaces(new double[] {1.3, 1.2}));
+    void atLeastOneCoreAndNeverMoreThanTheCrew() {
+        assertEquals(1, FreeCores.fromSpeedup(0.3, 2));
+        assertEquals(2, FreeCores.fromSpeedup(2.6, 2));
     }
 
     @Test

@@ -10,8 +10,10 @@ import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.kernel.GenericKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.parallel.ThreadPolicy;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.Pins;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -214,6 +216,23 @@ class TrainingTest {
     @Test
     void miniBatchTrainingOnThreeThreadsMatchesOne() {
         twoThreadsMatchOne(TrainingSettings.defaults().withSchedule(2, 40).withBatchSize(32).withThreads(3));
+    }
+
+    @Test
+    void anExplicitThreadCountWinsOverThePolicy() {
+        Architecture arch = Architecture.relu(OutputActivation.SIGMOID, 2, 10, 1);
+        Dataset data = randomData(new SplittableRandom(11), arch, 101);
+        assertEquals(1, ThreadPolicy.automatic(ThreadPolicy.work(arch, data.size())));
+        SheafTrainer trainer = new SheafTrainer(new GenericKernel(arch));
+        TrainingSettings settings = TrainingSettings.defaults().withSchedule(2, 50);
+        double[] automatic = trainer.train(Network.heInitialised(arch, 12), data, null, Pins.none(), settings,
+                TrainingListener.NONE).network().parameters();
+        double[] one = trainer.train(Network.heInitialised(arch, 12), data, null, Pins.none(), settings.withThreads(1),
+                TrainingListener.NONE).network().parameters();
+        double[] three = trainer.train(Network.heInitialised(arch, 12), data, null, Pins.none(),
+                settings.withThreads(3), TrainingListener.NONE).network().parameters();
+        assertArrayEquals(one, automatic);
+        assertFalse(Arrays.equals(one, three), "three threads sum the weight changes in another order");
     }
 
     /** Trains on one thread and on {@code settings}' threads (at least 2) and compares. */
