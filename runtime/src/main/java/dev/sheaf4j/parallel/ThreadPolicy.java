@@ -15,7 +15,7 @@ public final class ThreadPolicy {
      * handover; measured with {@code ./sheaf4j bench --suite scaling} (the figures are in the
      * project's benchmark notes).
      */
-    public static final long MIN_WORK_PER_THREAD = 20_000;
+    public static final long MIN_WORK_PER_THREAD = 16_000;
 
     private ThreadPolicy() {
     }
