@@ -98,7 +98,8 @@ public final class ScalingBenchmark {
             boolean euler = switch (operation) {
                 case EULER -> true;
                 case TRAIN -> false;
-                default -> throw new IllegalArgumentException("the scaling suite times EULER and TRAIN, not " + operation);
+                default -> throw new IllegalArgumentException("the scaling suite times EULER and TRAIN, not "
+                        + operation);
             };
             if (count == 1) {
                 Workspace workspace = new Workspace(kernel.layout(), batch);

@@ -5,14 +5,14 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed crew of threads that run one task, indexed {@code 0..size-1}, once per {@link #run}: the
- * calling thread and {@code size - 1} long-lived workers claim the indices in turn, each running the
- * ones it claims, so that when a worker is slow to wake (its core busy with another process) the
- * caller runs its index too rather than waiting for it. A run is handed over by
- * a generation counter that the workers watch, spinning briefly, then yielding, then parking, so
- * that a run costs no queue, no future and no allocation, and an unparking system call only when a
- * worker went to sleep; a thread that waits long yields its core, so that a crew on a machine with
- * fewer free cores than threads slows down rather than stalls. Close it when done.
+ * A fixed crew of threads that run one task, indexed {@code 0..size-1}, once per {@link #run}. The
+ * calling thread and {@code size - 1} long-lived workers claim the indices in turn and run the ones
+ * they claim, so that when a worker is slow to wake (its core busy with another process) the caller
+ * runs that index itself rather than waiting for it. A run is handed over by a generation counter
+ * that the workers watch, spinning briefly, then yielding, then parking: a run costs no queue, no
+ * future and no allocation, and an unparking system call only for a worker that went to sleep. A
+ * thread that waits long yields its core, so that a crew on a machine with fewer free cores than
+ * threads slows down rather than stalls. Close it when done.
  */
 public final class Crew implements AutoCloseable {
     /** How many times a waiting thread checks before it starts yielding its core to other threads. */

@@ -33,11 +33,16 @@ public abstract sealed class SplitSteps implements AutoCloseable permits EulerSt
 
     /** Steps every share, each on its thread; returns the largest stalk change (NaN if any is NaN). */
     final double stepShares() {
-        crew.run();
+        runShares();
         return BatchSplit.largest(change);
     }
 
-    /** Steps share {@code t} (on its thread), setting {@code change[t]}. */
+    /** Runs {@link #stepShare} for every share, each on its thread, and returns when all are done. */
+    final void runShares() {
+        crew.run();
+    }
+
+    /** Share {@code t}'s part of the current step, on its thread; a step of the share sets {@code change[t]}. */
     abstract void stepShare(int t);
 
     @Override

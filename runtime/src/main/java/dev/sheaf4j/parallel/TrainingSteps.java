@@ -6,8 +6,9 @@ import dev.sheaf4j.sheaf.Pins;
 /**
  * Joint training steps on a batch split over threads by contiguous ranges of samples. Each thread
  * runs the kernel's step on its samples against its own copy of the old weights; the weight changes
- * are then added to the weights share by share in a fixed order, so a run is deterministic for a
- * given number of threads (and differs from one thread's only by the rounding of that sum). Close
+ * are then added to the weights share by share in a fixed order (each thread adding up a slice of
+ * the weights when {@link ThreadPolicy} finds the sum worth splitting), so a run is deterministic for
+ * a given number of threads and differs from one thread's only by the rounding of that sum. Close
  * it when done.
  */
 public final class TrainingSteps extends SplitSteps {
@@ -18,6 +19,8 @@ public final class TrainingSteps extends SplitSteps {
     private double[] stepTargets;
     private double stepAlphaDt;
     private double stepBetaDt;
+    /** Whether the current run of the shares adds up the weight changes rather than stepping. */
+    private boolean summing;
 
     /**
      * Steps for {@code batch} samples of {@code kernel}'s sheaf over {@code threads} threads (at most
@@ -55,19 +58,24 @@ public final class TrainingSteps extends SplitSteps {
         stepAlphaDt = alphaDt;
         stepBetaDt = betaDt;
         double largest = stepShares();
-        for (int i = 0; i < weights.length; i++) {
-            double old = weights[i];
-            double sum = old;
-            for (double[] p : params) {
-                sum += p[i] - old;
-            }
-            weights[i] = sum;
+        int parameters = weights.length;
+        if (ThreadPolicy.threads((long) parameters * split.count(), split.count()) > 1) {
+            summing = true;
+            runShares();
+            summing = false;
+        } else {
+            addChanges(0, parameters);
         }
         return largest;
     }
 
     @Override
     void stepShare(int t) {
+        if (summing) {
+            long parameters = stepParams.length;
+            addChanges((int) (parameters * t / split.count()), (int) (parameters * (t + 1) / split.count()));
+            return;
+        }
         BatchSplit.Share s = split.share(t);
         split.enter(t, stepState);
         if (!split.resident()) {
@@ -76,5 +84,17 @@ public final class TrainingSteps extends SplitSteps {
         System.arraycopy(stepParams, 0, params[t], 0, stepParams.length);
         change[t] = kernel.trainingStep(params[t], s.state, targets[t], stepAlphaDt, stepBetaDt, s.pins, s.workspace);
         split.leave(t, stepState);
+    }
+
+    /** Adds the shares' changes of weights {@code from .. to - 1} to the weights, share by share in order. */
+    private void addChanges(int from, int to) {
+        for (int i = from; i < to; i++) {
+            double old = stepParams[i];
+            double sum = old;
+            for (double[] p : params) {
+                sum += p[i] - old;
+            }
+            stepParams[i] = sum;
+        }
     }
 }

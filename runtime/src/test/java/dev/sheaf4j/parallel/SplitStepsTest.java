@@ -3,6 +3,7 @@ package dev.sheaf4j.parallel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sheaf4j.RandomNetworks;
 import dev.sheaf4j.annotation.OutputActivation;
@@ -64,18 +65,33 @@ class SplitStepsTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 7})
     void aTrainingStepMovesTheStalksBitForBitAsOneThreadAndTheWeightsWithinRounding(int threads) {
-        double[] expectedState = state.clone();
-        double[] expectedParams = params.clone();
-        KERNEL.trainingStep(expectedParams, expectedState, targets, 0.05, 0.01, PINS.compile(KERNEL.layout(), BATCH),
-                new Workspace(KERNEL.layout(), BATCH));
-        double[] split = state.clone();
-        double[] weights = params.clone();
-        try (TrainingSteps steps = new TrainingSteps(KERNEL, BATCH, threads, PINS)) {
-            steps.step(weights, split, targets, 0.05, 0.01);
+        assertTrainingStepMatchesOneThread(KERNEL, BATCH, threads);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void aWideNetworkAddsUpItsWeightChangesOnEveryThread(int threads) {
+        Architecture wide = Architecture.relu(OutputActivation.IDENTITY, 200, 100, 1);
+        assertTrue(ThreadPolicy.threads((long) wide.parameterCount() * threads, threads) > 1);
+        assertTrainingStepMatchesOneThread(new GenericKernel(wide), 31, threads);
+    }
+
+    private static void assertTrainingStepMatchesOneThread(SheafKernel kernel, int batch, int threads) {
+        Architecture arch = kernel.layout().architecture();
+        SplittableRandom random = new SplittableRandom(3);
+        double[] weights = Network.heInitialised(arch, 5).parameters();
+        double[] stalks = RandomNetworks.gaussian(random, kernel.layout().stateLength(batch));
+        double[] goals = RandomNetworks.gaussian(random, arch.outputs() * batch);
+        double[] expectedState = stalks.clone();
+        double[] expectedWeights = weights.clone();
+        kernel.trainingStep(expectedWeights, expectedState, goals, 0.05, 0.01, PINS.compile(kernel.layout(), batch),
+                new Workspace(kernel.layout(), batch));
+        try (TrainingSteps steps = new TrainingSteps(kernel, batch, threads, PINS)) {
+            steps.step(weights, stalks, goals, 0.05, 0.01);
         }
-        assertArrayEquals(expectedState, split);
+        assertArrayEquals(expectedState, stalks);
         for (int i = 0; i < weights.length; i++) {
-            assertEquals(expectedParams[i], weights[i], 1e-14 * (1 + Math.abs(expectedParams[i])), "weight " + i);
+            assertEquals(expectedWeights[i], weights[i], 1e-14 * (1 + Math.abs(expectedWeights[i])), "weight " + i);
         }
     }
 
