@@ -182,7 +182,7 @@ final class SweepCommand implements Callable<Integer> {
             report.put("results", rows);
             JsonOutput.print(report);
         } else {
-            System.out.printf(Locale.ROOT, "%d trials: ran %d, skipped %d already in %s; %d diverged, %d failed;"
+            System.out.printf(Locale.ROOT, "trials: %d, ran %d, skipped %d already in %s; %d diverged, %d failed;"
                     + " wrote results.csv, results.jsonl, summary.csv and %s in %.1f s%n", rows.size(), ran, skipped,
                     out, diverged, failed, index, seconds);
         }
