@@ -98,14 +98,14 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder of the results.")
     Path out;
 
-    @Option(names = "--json", description = "Print what was done, with the summary over seeds, as JSON.")
+    @Option(names = "--json", description = "Print what was done, with every result row, as JSON.")
     boolean json;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException, InterruptedException {
         OptionChecks checks = new OptionChecks(spec).oneOf("--engine", List.of(engine), ENGINES)
                 .positive("--threads", threads)
                 .require(master == null || engine.equals("spark"), "--master needs --engine spark")

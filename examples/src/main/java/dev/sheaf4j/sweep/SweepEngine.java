@@ -3,7 +3,9 @@ package dev.sheaf4j.sweep;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a sweep's trials somewhere: {@link LocalEngine} on this machine's cores, or an engine found
@@ -39,7 +41,11 @@ public interface SweepEngine {
                 results.add(result);
             }
         });
-        results.sort(Comparator.comparingInt(r -> trials.indexOf(r.settings())));
+        Map<TrialSettings, Integer> order = new HashMap<>();
+        for (int i = 0; i < trials.size(); i++) {
+            order.putIfAbsent(trials.get(i), i);
+        }
+        results.sort(Comparator.comparingInt(r -> order.get(r.settings())));
         return results;
     }
 }
