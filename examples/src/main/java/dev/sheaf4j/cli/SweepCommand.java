@@ -116,8 +116,8 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        checks.writableFolder("--out", out);
         SweepEngine chosen = Engines.named(engine);
+        checks.writableFolder("--out", out);
         List<TrialSettings> trials = grid.trials();
         ResultsFolder results = ResultsFolder.open(out);
         List<TrialSettings> left = trials.stream().filter(t -> !results.isDone(t)).toList();

@@ -6,6 +6,7 @@ import dev.sheaf4j.sweep.TrialSettings;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Pictures of a sweep's results: the final training loss against the weight rate and against the
- * depth (a point is the mean over the trials of a series that completed; where all diverged, a red
- * cross at the top), and the final losses per method.
+ * depth, on a logarithmic axis when it spans a decade (a point is the mean over the trials of a
+ * series that completed; where all diverged, a red cross at the top), and the final losses per
+ * method.
  */
 public final class SweepFigures {
     private SweepFigures() {
@@ -74,7 +76,12 @@ public final class SweepFigures {
     private static void lossAgainst(FigureFolder folder, String name, String title, String caption,
             List<TrialResult> rows, String xTitle, ToDoubleFunction<TrialSettings> x, boolean logX,
             Function<TrialSettings, String> series) throws IOException {
-        XYChart chart = Charts.line(title, xTitle, "final training loss", true);
+        Map<String, TreeMap<Double, List<TrialResult>>> points = new LinkedHashMap<>();
+        for (TrialResult r : rows) {
+            points.computeIfAbsent(series.apply(r.settings()), k -> new TreeMap<>())
+                    .computeIfAbsent(x.applyAsDouble(r.settings()), k -> new ArrayList<>()).add(r);
+        }
+        XYChart chart = Charts.line(title, xTitle, "final training loss", spansADecade(rows));
         if (logX) {
             Charts.logX(chart);
         }
@@ -82,11 +89,6 @@ public final class SweepFigures {
         Map<String, String> numbers = new LinkedHashMap<>();
         List<Double> divergedAt = new ArrayList<>();
         double highest = 0;
-        Map<String, TreeMap<Double, List<TrialResult>>> points = new LinkedHashMap<>();
-        for (TrialResult r : rows) {
-            points.computeIfAbsent(series.apply(r.settings()), k -> new TreeMap<>())
-                    .computeIfAbsent(x.applyAsDouble(r.settings()), k -> new ArrayList<>()).add(r);
-        }
         for (Map.Entry<String, TreeMap<Double, List<TrialResult>>> curve : points.entrySet()) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -115,6 +117,14 @@ public final class SweepFigures {
             diverged.setMarkerColor(Color.RED);
         }
         folder.add(chart, name, caption, numbers);
+    }
+
+    /** Whether the completed trials' final losses span a factor of ten or more, worth a logarithmic axis. */
+    private static boolean spansADecade(List<TrialResult> rows) {
+        double[] losses = rows.stream().filter(TrialResult::completed).map(TrialResult::finalTrainLoss)
+                .filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        double lowest = Arrays.stream(losses).min().orElse(1);
+        return lowest > 0 && Arrays.stream(losses).max().orElse(1) >= 10 * lowest;
     }
 
     /** A point's value for the index: its mean loss, or how its trials ended when none completed. */

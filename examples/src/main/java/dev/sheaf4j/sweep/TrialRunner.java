@@ -130,9 +130,10 @@ public final class TrialRunner {
             trainAccuracy = Predictions.accuracy(p.model().kernel(), trained.parameters(), p.task().data().train());
             testAccuracy = Predictions.accuracy(p.model().kernel(), trained.parameters(), p.task().data().test());
         }
-        return new TrialResult(s, diverged ? null : TrialResult.finite(trainLoss[trainLoss.length - 1]),
-                diverged ? null : TrialResult.finite(testLoss[testLoss.length - 1]), trainAccuracy, testAccuracy, epochs,
-                diverged, null, since(start), TrialResult.finite(trainLoss), TrialResult.finite(testLoss));
+        Double finalTrain = diverged ? null : TrialResult.finite(trainLoss[trainLoss.length - 1]);
+        Double finalTest = diverged ? null : TrialResult.finite(testLoss[testLoss.length - 1]);
+        return new TrialResult(s, finalTrain, finalTest, trainAccuracy, testAccuracy, epochs, diverged, null,
+                since(start), TrialResult.finite(trainLoss), TrialResult.finite(testLoss));
     }
 
     private static double since(long start) {
