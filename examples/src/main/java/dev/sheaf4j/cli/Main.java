@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "sheaf4j", mixinStandardHelpOptions = true, version = "sheaf4j 0.1.0",
         description = "Feedforward ReLU networks as cellular sheaves.",
-        subcommands = {DemoCommand.class, InferCommand.class, PinCommand.class, TrainCommand.class,
+        subcommands = {DemoCommand.class, InferCommand.class, PinCommand.class, TrainCommand.class, SweepCommand.class,
                 DiagnoseCommand.class, FiguresCommand.class, ConformanceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

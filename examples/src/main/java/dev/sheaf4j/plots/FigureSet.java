@@ -7,11 +7,16 @@ import dev.sheaf4j.examples.Tasks;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.solve.DiffusionSettings;
+import dev.sheaf4j.sweep.EngineOptions;
+import dev.sheaf4j.sweep.Grid;
+import dev.sheaf4j.sweep.LocalEngine;
+import dev.sheaf4j.sweep.TrialResult;
 import dev.sheaf4j.train.SheafTrainer;
 import dev.sheaf4j.train.TrainingListener;
 import dev.sheaf4j.train.TrainingResult;
 import dev.sheaf4j.train.TrainingSettings;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +57,9 @@ public final class FigureSet {
                 settings, paraboloid.sgdRate(), TrainingListener.NONE, epoch -> { });
         TrainingFigures.comparison(folder, training);
         done();
-        TrainingFigures.betaSweep(folder, quick ? new double[] {0.01, 0.1, 1, 10, 100, 1000}
-                : new double[] {0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000},
-                quick ? new long[] {1} : new long[] {1, 2, 3}, quick ? 5 : 100);
+        betaSweep(quick ? List.of(0.01, 0.1, 1.0, 10.0, 100.0, 1000.0)
+                : List.of(0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0),
+                quick ? List.of(1L) : List.of(1L, 2L, 3L), quick ? 5 : 100);
         done();
         SpectralFigures.evolution(folder, paraboloid, paraboloid.network().apply(1), settings, quick ? 2 : 10);
         done();
@@ -75,6 +80,28 @@ public final class FigureSet {
         ModelFigures.discordHeatMap(folder, training.sheaf().network(), paraboloid.data().test(), quick ? 15 : 40);
         done();
         return folder.figures();
+    }
+
+    /**
+     * Final training loss against the weight rate {@code beta n_train} on the paraboloid, one curve
+     * per seed: the sweep {@code sweep paraboloid --beta-n RATES --seeds SEEDS --epochs EPOCHS --steps 1000}
+     * on every core.
+     */
+    private void betaSweep(List<Double> rates, List<Long> seeds, int epochs) throws IOException {
+        Grid grid = new Grid().set("task", List.of("paraboloid"), "task").set("betaN", rates, "rates")
+                .set("seed", seeds, "seeds").set("epochs", List.of(epochs), "epochs")
+                .set("steps", List.of(1000), "steps");
+        List<TrialResult> rows;
+        try {
+            rows = new LocalEngine().runAll(grid.trials(), EngineOptions.allCores());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the weight-rate sweep was interrupted");
+        }
+        SweepFigures.weightRate(folder, "beta-sweep", "Weight rate sweep on the paraboloid [2, 30, 1], " + epochs
+                + " epochs", "Final training loss against the weight rate beta n_train: the loss stays high when the"
+                + " rate is small, is lowest in a band in between, and training diverges (red crosses) when the rate"
+                + " is too large.", rows, s -> "seed " + s.seed());
     }
 
     private void done() {

@@ -25,6 +25,8 @@ class JsonOutputTest {
             "train", List.of(List.of("train", "circle", "--epochs", "2", "--steps", "10", "--sgd-epochs", "5"),
                     List.of("train", "paraboloid", "--methods", "equilibrium", "--epochs", "1", "--steps", "2")),
             "diagnose", List.of(List.of("diagnose", "circle", "--inputs", "3")),
+            "sweep", List.of(List.of("sweep", "paraboloid", "--beta-n", "1,3000", "--epochs", "1", "--steps", "5",
+                    "--out", "target/json-output-sweep")),
             "bench", List.of(List.of("bench", "--networks", "tiny", "--batch", "1", "--ops", "EULER", "--rounds", "1",
                             "--round-ms", "1"),
                     List.of("bench", "--suite", "pins", "--networks", "tiny", "--batch", "1", "--max-steps", "1000"),

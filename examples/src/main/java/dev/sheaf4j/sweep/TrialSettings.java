@@ -1,0 +1,66 @@
+package dev.sheaf4j.sweep;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One point of a sweep's grid: everything a {@code train} run is told, for one method. A setting
+ * left {@code null} takes the task's default, as it does in {@code train}; the seed draws the data,
+ * the initial weights, the random stalks and the mini-batch order, as {@code train --seed} does, so
+ * a trial's numbers depend on its settings alone, not on where, when or beside what it runs.
+ *
+ * @param task the task's name
+ * @param hidden hidden layers of the task's network (1 or 2)
+ * @param widths a custom architecture such as {@code 2,10,8,1}, or null for the task's network
+ * @param method sheaf, equilibrium or sgd
+ * @param betaN the weight rate as beta times the samples per step
+ * @param dt the time step
+ * @param batchSize samples per step, 0 for the full batch
+ * @param epochs epochs of sheaf or equilibrium training
+ * @param steps joint steps per epoch
+ * @param alpha the stalk rate
+ * @param init the stalk initialisation (random or forward_pass)
+ * @param warm whether stalks are kept between epochs
+ * @param sgdRate gradient descent's learning rate
+ * @param seed the seed
+ */
+public record TrialSettings(String task, int hidden, String widths, String method, Double betaN, Double dt,
+        Integer batchSize, Integer epochs, Integer steps, Double alpha, String init, Boolean warm, Double sgdRate,
+        long seed) implements Serializable {
+    private static final long serialVersionUID = 1;
+
+    /** The names of the settings, in the order of the grid's axes and of the results' columns, the seed last. */
+    public static final List<String> NAMES = List.of("task", "hidden", "widths", "method", "betaN", "dt", "batchSize",
+            "epochs", "steps", "alpha", "init", "warm", "sgdRate", "seed");
+
+    /** The settings by name, in the order of {@link #NAMES}; a default is {@code null}. */
+    public Map<String, Object> byName() {
+        Object[] values = {task, hidden, widths, method, betaN, dt, batchSize, epochs, steps, alpha, init, warm,
+            sgdRate, seed};
+        Map<String, Object> named = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            named.put(NAMES.get(i), values[i]);
+        }
+        return named;
+    }
+
+    /** The settings built from values in the order of {@link #NAMES}. */
+    static TrialSettings of(List<?> v) {
+        return new TrialSettings((String) v.get(0), (Integer) v.get(1), (String) v.get(2), (String) v.get(3),
+                (Double) v.get(4), (Double) v.get(5), (Integer) v.get(6), (Integer) v.get(7), (Integer) v.get(8),
+                (Double) v.get(9), (String) v.get(10), (Boolean) v.get(11), (Double) v.get(12), (Long) v.get(13));
+    }
+
+    /** The hidden layers of the trial's network: those of {@link #widths} when given, else {@link #hidden}. */
+    public int depth() {
+        return widths == null ? hidden : (int) widths.chars().filter(c -> c == ',').count() - 1;
+    }
+
+    /** The widths of {@link #widths} as numbers. */
+    int[] widthValues() {
+        return Arrays.stream(widths.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+    }
+}
