@@ -68,8 +68,30 @@ public final class SheafTrainer {
         return run(initial, train, test, pins, settings, listener, true);
     }
 
-    private TrainingResult run(Network initial, Dataset train, Dataset test, Pins pins, TrainingSettings s,
-            TrainingListener listener, boolean equilibrium) {
+    /**
+     * Trains {@code initial} by nudged-equilibrium training, a local rule with no backward pass: per
+     * step, the stalks settle exactly at the equilibrium with each output softly nudged towards its
+     * target (and, if symmetric, away from it), and the weights take {@code nudge}'s step along the
+     * local estimate of the loss gradient (see {@link NudgedGradient}). Epochs, steps, batches, stalk
+     * initialisation and the seed come from {@code settings}; its {@code alpha}, {@code beta} and
+     * {@code dt} are not used.
+     */
+    public TrainingResult trainNudged(Network initial, Dataset train, Dataset test, Pins pins,
+            TrainingSettings settings, NudgeSettings nudge, TrainingListener listener) {
+        check(initial, train, test);
+        int b = settings.batchFor(train.size());
+        NudgedGradient estimate = new NudgedGradient(kernel, pins, b, nudge.strength(), nudge.symmetric());
+        LocalWeightStep weightStep = new LocalWeightStep(layout, nudge);
+        double[] gradient = new double[arch.parameterCount()];
+        return new Run(initial, train, test, pins.compile(layout, b), settings, listener,
+                (params, state, targets, settled) -> {
+                    double moved = estimate.estimate(params, state, targets, gradient);
+                    weightStep.apply(params, gradient, state, b);
+                    return moved;
+                }).execute();
+    }
+
+    private void check(Network initial, Dataset train, Dataset test) {
         if (!initial.architecture().equals(arch)) {
             throw new IllegalArgumentException("the network " + initial.architecture() + " does not match the kernel's "
                     + arch);
@@ -78,6 +100,11 @@ public final class SheafTrainer {
             throw new IllegalArgumentException("the targets have " + train.targetDimension() + " values per sample, the"
                     + " network " + arch + " has " + arch.outputs() + " outputs");
         }
+    }
+
+    private TrainingResult run(Network initial, Dataset train, Dataset test, Pins pins, TrainingSettings s,
+            TrainingListener listener, boolean equilibrium) {
+        check(initial, train, test);
         int b = s.batchFor(train.size());
         double alphaDt = s.alpha() * s.dt();
         double betaDt = s.dt() * s.betaFor(train.size());
