@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * loss. Deterministic when the trial is.
  */
 public final class RateSearch {
-    /** Learning rates tried by default: half-decades from 0.001 to 1. */
-    public static final double[] DEFAULT_GRID = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0};
+    /** Learning rates tried by default: half-decades from 0.003 to 3. */
+    public static final double[] DEFAULT_GRID = {0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0};
 
     /** The share of the training samples held out for validation. */
     public static final double VALIDATION_SHARE = 0.2;
