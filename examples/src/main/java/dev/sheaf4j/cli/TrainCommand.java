@@ -193,11 +193,12 @@ final class TrainCommand implements Callable<Integer> {
                     }
                     case "sgd" -> {
                         int batch = settings.batchFor(train.size());
-                        long start = System.nanoTime();
+                        long start;
                         GradientDescent.Result r;
                         if (sgdEpochs != null) {
                             double rate = sgdRate != null ? sgdRate : t.sgdRate();
                             row.put("learningRate", rate);
+                            start = System.nanoTime();
                             r = gradientDescentEpochs(kernel, initial, train, test, rate, batch, bar);
                             outcome = "completed " + sgdEpochs + " epochs at learning rate " + rate
                                     + (batch < train.size() ? " in batches of " + batch : "");
@@ -208,6 +209,7 @@ final class TrainCommand implements Callable<Integer> {
                                     GradientDescent.trainSteps(kernel, initial, fit, null, value, steps, batch,
                                             choice.seed, steps, step -> { }).network(), row, bar);
                             row.put("learningRate", rate);
+                            start = System.nanoTime();
                             r = GradientDescent.trainSteps(kernel, initial, train, test, rate, steps, batch, choice.seed,
                                     Math.max(1, steps / 100), step -> bar.update(step, steps, "gradient descent"));
                             outcome = "completed " + steps + " weight steps at learning rate " + rate
@@ -271,11 +273,16 @@ final class TrainCommand implements Callable<Integer> {
                 });
     }
 
-    /** The rate of {@link RateSearch#DEFAULT_GRID} that {@code trial} validates best; noted in {@code row}. */
+    /**
+     * The rate of {@link RateSearch#DEFAULT_GRID} that {@code trial} validates best; the grid, the
+     * validation losses and the search's seconds (not counted in the method's) noted in {@code row}.
+     */
     private double chosenRate(SheafKernel kernel, Dataset train, RateSearch.Trial trial, Map<String, Object> row,
             ProgressBar bar) {
         bar.update(0, 1, "choosing the learning rate");
+        long start = System.nanoTime();
         RateSearch.Choice choice = RateSearch.search(kernel, train, RateSearch.DEFAULT_GRID, this.choice.seed, trial);
+        row.put("rateSearchSeconds", (System.nanoTime() - start) / 1e9);
         List<Object> losses = new ArrayList<>();
         for (double loss : choice.validationLoss()) {
             losses.add(Double.isFinite(loss) ? loss : null);
