@@ -24,7 +24,9 @@ import java.util.SplittableRandom;
  * stalks of every sample by their forces, the target entering through the output edge, and each
  * layer's weights by the residual of its edge times its input, all from the old values. In
  * equilibrium training (beyond the paper) each step first solves the stalks exactly for the
- * equilibrium with the output tied to the target, then takes the same local weight step.
+ * equilibrium with the output tied to the target, then takes the same local weight step. In nudged
+ * equilibrium training each step takes the local weight step at the equilibrium with the output only
+ * nudged towards the target, scaled so that it tends to the gradient step as the nudge vanishes.
  * Deterministic for a seed. Predictions and losses use the ordinary forward pass. Steps run on
  * the full batch or, with a batch size, on seeded mini-batches (see {@link TrainingSettings}).
  *
@@ -83,12 +85,19 @@ public final class SheafTrainer {
         NudgedGradient estimate = new NudgedGradient(kernel, pins, b, nudge.strength(), nudge.symmetric());
         LocalWeightStep weightStep = new LocalWeightStep(layout, nudge);
         double[] gradient = new double[arch.parameterCount()];
-        return new Run(initial, train, test, pins.compile(layout, b), settings, listener,
-                (params, state, targets, settled) -> {
-                    double moved = estimate.estimate(params, state, targets, gradient);
-                    weightStep.apply(params, gradient, state, b);
-                    return moved;
-                }).execute();
+        return new Run(initial, train, test, pins.compile(layout, b), settings, listener, new Step() {
+            @Override
+            public double take(double[] params, double[] state, double[] targets, boolean settled) {
+                double moved = estimate.estimate(params, state, targets, gradient);
+                weightStep.apply(params, gradient, state, b);
+                return moved;
+            }
+
+            @Override
+            public String remedy() {
+                return "lower the nudge rate (now " + nudge.rate() + ")";
+            }
+        }).execute();
     }
 
     private void check(Network initial, Dataset train, Dataset test) {
@@ -154,6 +163,11 @@ public final class SheafTrainer {
 
         /** Called after the steps of an epoch on the full batch; must leave the stalks in {@code state}. */
         default void endFullBatchEpoch(double[] state) {
+        }
+
+        /** What to change when these steps diverge. */
+        default String remedy() {
+            return "lower beta or dt";
         }
     }
 
@@ -278,7 +292,7 @@ public final class SheafTrainer {
                 }
                 return "diverged at step " + k + " of epoch " + epoch + ": " + (e instanceof SingularSystemException
                         singular ? "the equilibrium's Hessian became singular at block " + singular.block()
-                        : e.getMessage()) + "; lower beta or dt";
+                        : e.getMessage()) + "; " + step.remedy();
             }
             stepsTaken++;
             for (int i = 0; i < (batch == null ? n : batch.length); i++) {
@@ -287,21 +301,21 @@ public final class SheafTrainer {
             if (batch != null) {
                 MiniBatches.scatter(batchState, batch, state, n, layout.stateSize());
             }
-            return divergence(change, params, epoch, k);
+            return divergence(change, params, epoch, k, step.remedy());
         }
     }
 
-    private static String divergence(double change, double[] params, int epoch, int step) {
+    private static String divergence(double change, double[] params, int epoch, int step, String remedy) {
         if (!Double.isFinite(change) || change > EXPLOSION) {
             return "diverged at step " + step + " of epoch " + epoch + ": the stalks "
                     + (Double.isFinite(change) ? "exploded (a step of " + change + ")" : "became non-finite")
-                    + "; lower beta or dt";
+                    + "; " + remedy;
         }
         if (step % 100 == 0) {
             for (double p : params) {
                 if (!Double.isFinite(p)) {
                     return "diverged at step " + step + " of epoch " + epoch + ": the weights became non-finite;"
-                            + " lower beta or dt";
+                            + " " + remedy;
                 }
             }
         }

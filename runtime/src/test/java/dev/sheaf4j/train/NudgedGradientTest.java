@@ -100,6 +100,17 @@ class NudgedGradientTest {
     }
 
     @Test
+    void divergingNudgedTrainingSaysToLowerTheNudgeRate() {
+        Architecture arch = Architecture.relu(2, 8, 1);
+        Dataset data = TrainingTest.randomData(new SplittableRandom(8), arch, 30);
+        TrainingResult result = new SheafTrainer(new GenericKernel(arch)).trainNudged(Network.heInitialised(arch, 3),
+                data, null, Pins.none(), TrainingSettings.defaults().withSchedule(3, 5), NudgeSettings.of(1e12),
+                TrainingListener.NONE);
+        assertTrue(result.diverged(), result.stopReason());
+        assertTrue(result.stopReason().contains("lower the nudge rate (now 1.0E12)"), result.stopReason());
+    }
+
+    @Test
     void theLocalStepFollowsMomentumTheScheduleAndTheLayerScale() {
         Architecture arch = Architecture.relu(1, 1, 1);
         dev.sheaf4j.sheaf.SheafLayout layout = new dev.sheaf4j.sheaf.SheafLayout(arch);
