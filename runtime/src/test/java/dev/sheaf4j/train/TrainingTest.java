@@ -184,6 +184,23 @@ class TrainingTest {
     }
 
     @Test
+    void gradientDescentByStepsTakesAnEpochPerFullBatchStepAndReportsEachStep() {
+        Architecture arch = Architecture.relu(2, 8, 1);
+        GenericKernel kernel = new GenericKernel(arch);
+        Dataset data = randomData(new SplittableRandom(8), arch, 30);
+        Network initial = Network.heInitialised(arch, 3);
+        assertEquals(GradientDescent.train(kernel, initial, data, null, 0.05, 12, 30, 1, 4),
+                GradientDescent.trainSteps(kernel, initial, data, null, 0.05, 12, 30, 1, 4, step -> { }),
+                "on the full batch a step is an epoch");
+        java.util.List<Integer> heard = new java.util.ArrayList<>();
+        GradientDescent.Result batches = GradientDescent.trainSteps(kernel, initial, data, null, 0.05, 7, 8, 1, 3,
+                heard::add);
+        assertEquals(java.util.List.of(1, 2, 3, 4, 5, 6, 7), heard);
+        assertEquals(4, batches.trainLoss().length, "before, after steps 3 and 6, and at the end");
+        assertTrue(batches.trainLoss()[3] < batches.trainLoss()[0], java.util.Arrays.toString(batches.trainLoss()));
+    }
+
+    @Test
     void equilibriumTrainingLowersTheLossOfARegression() {
         Architecture arch = Architecture.relu(2, 8, 1);
         Dataset data = randomData(new SplittableRandom(8), arch, 30);
