@@ -25,9 +25,12 @@ public record NudgeSettings(double strength, boolean symmetric, double rate, dou
         }
     }
 
-    /** Strength 0.01, symmetric, the given rate, no momentum, one rate for all layers, constant. */
+    /**
+     * Strength 0.01, one-sided (contrasted with the free equilibrium), the given rate, no momentum,
+     * one rate for all layers, constant.
+     */
     public static NudgeSettings of(double rate) {
-        return new NudgeSettings(0.01, true, rate, 0.0, false, 0);
+        return new NudgeSettings(0.01, false, rate, 0.0, false, 0);
     }
 
     /** These settings with another strength. */
