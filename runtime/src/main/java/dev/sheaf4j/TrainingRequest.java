@@ -4,6 +4,7 @@ import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.network.Weights;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.train.Dataset;
+import dev.sheaf4j.train.NudgeSettings;
 import dev.sheaf4j.train.SheafTrainer;
 import dev.sheaf4j.train.StalkInit;
 import dev.sheaf4j.train.TrainingListener;
@@ -26,6 +27,7 @@ public final class TrainingRequest {
     private Pins added = Pins.none();
     private boolean declaredPins = true;
     private boolean atEquilibrium;
+    private NudgeSettings nudge;
 
     TrainingRequest(SheafModel model, Dataset train) {
         this.model = Objects.requireNonNull(model, "model");
@@ -125,6 +127,20 @@ public final class TrainingRequest {
      */
     public TrainingRequest atEquilibrium() {
         this.atEquilibrium = true;
+        this.nudge = null;
+        return this;
+    }
+
+    /**
+     * Trains by nudged-equilibrium training, a local rule with no backward pass, instead of the joint
+     * dynamics: each step settles the stalks with the outputs softly nudged towards the targets and
+     * takes {@code rule}'s weight step along the local estimate of the loss gradient, e.g.
+     * {@code .nudged(NudgeSettings.of(0.05))} for learning rate 0.05. The epochs, steps, batches and
+     * seed still count; the stalk rate, weight rate and {@code dt} are not used.
+     */
+    public TrainingRequest nudged(NudgeSettings rule) {
+        this.nudge = Objects.requireNonNull(rule, "nudge settings");
+        this.atEquilibrium = false;
         return this;
     }
 
@@ -132,8 +148,9 @@ public final class TrainingRequest {
     public TrainedModel run() {
         SheafTrainer trainer = new SheafTrainer(model.kernel());
         Pins pins = (declaredPins ? model.declaredPins() : Pins.none()).and(added);
-        TrainingResult result = atEquilibrium
-                ? trainer.trainAtEquilibrium(model.network(), train, test, pins, settings, listener)
+        TrainingResult result = nudge != null
+                ? trainer.trainNudged(model.network(), train, test, pins, settings, nudge, listener)
+                : atEquilibrium ? trainer.trainAtEquilibrium(model.network(), train, test, pins, settings, listener)
                 : trainer.train(model.network(), train, test, pins, settings, listener);
         return new TrainedModel(model.withWeights(Weights.of(result.network())), result);
     }

@@ -12,6 +12,7 @@ import dev.sheaf4j.network.Weights;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.train.Dataset;
+import dev.sheaf4j.train.NudgeSettings;
 import dev.sheaf4j.train.SheafTrainer;
 import dev.sheaf4j.train.StalkInit;
 import dev.sheaf4j.train.TrainingListener;
@@ -132,6 +133,20 @@ class TrainingRequestTest {
                 Pins.none(), settings, TrainingListener.NONE);
         assertEquals(expected.network(), sheaf.training(DATA).settings(settings).atEquilibrium().run().model()
                 .network());
+    }
+
+    @Test
+    void nudgedTrainingIsOneCallAwayAndTheLastMethodChosenRuns() {
+        Sheaf sheaf = Sheaf.create(ARCH, 3);
+        TrainingSettings settings = SETTINGS.withSchedule(2, 5);
+        NudgeSettings rule = NudgeSettings.of(0.05).withMomentum(0.3);
+        TrainingResult expected = new SheafTrainer(sheaf.kernel()).trainNudged(sheaf.network(), DATA, null,
+                Pins.none(), settings, rule, TrainingListener.NONE);
+        assertEquals(expected.network(), sheaf.training(DATA).settings(settings).atEquilibrium().nudged(rule).run()
+                .model().network());
+        assertEquals(new SheafTrainer(sheaf.kernel()).trainAtEquilibrium(sheaf.network(), DATA, null, Pins.none(),
+                settings, TrainingListener.NONE).network(), sheaf.training(DATA).settings(settings).nudged(rule)
+                .atEquilibrium().run().model().network());
     }
 
     @Test

@@ -191,6 +191,9 @@ class ValueTypesTest {
         if (type == SheafState.class) {
             return state(0.5);
         }
+        if (type == Dataset.class) {
+            return Dataset.of(new double[][] {{0.5}}, new double[] {other ? 2.5 : 1.5});
+        }
         if (type.isRecord()) {
             return build(type, -1);
         }

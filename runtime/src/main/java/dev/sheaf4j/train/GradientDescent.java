@@ -62,14 +62,8 @@ public final class GradientDescent {
      */
     public static Result train(SheafKernel kernel, Network initial, Dataset train, Dataset test, double rate,
             int epochs, int batchSize, long seed, int recordEvery, IntConsumer afterEpoch) {
-        Require.positive(rate, "learning rate");
-        Require.atLeastOne(batchSize, "batch size");
-        Require.atLeastOne(recordEvery, "recording interval");
-        double[] params = initial.parameters();
-        DoubleTrace trainLoss = new DoubleTrace();
-        DoubleTrace testLoss = new DoubleTrace();
-        trainLoss.add(Predictions.loss(kernel, params, train));
-        testLoss.add(test == null ? Double.NaN : Predictions.loss(kernel, params, test));
+        Curves curves = new Curves(kernel, initial, train, test, rate, "epoch", batchSize, recordEvery);
+        double[] params = curves.params;
         SplittableRandom random = new SplittableRandom(seed);
         int n = train.size();
         int[] order = new int[n];
@@ -79,36 +73,94 @@ public final class GradientDescent {
             if (batchSize >= n) {
                 fullBatch.step(params, rate);
             } else {
-                shuffle(order, random);
+                MiniBatches.shuffle(order, random);
                 for (int from = 0; from < n; from += batchSize) {
                     int[] part = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
                     new Backpropagation(kernel, train.select(part)).step(params, rate);
                 }
             }
-            String diverged = "gradient descent diverged at epoch " + epoch + ": ";
+            curves.after(epoch, epoch % recordEvery == 0 || epoch == epochs);
+            afterEpoch.accept(epoch);
+        }
+        return curves.result();
+    }
+
+    /**
+     * Trains {@code initial} on {@code train} for {@code steps} weight updates with learning rate
+     * {@code rate}, on the batches sheaf training takes for the same {@code batchSize} and
+     * {@code seed} (each the next {@code batchSize} samples of a seeded shuffle; the full batch when
+     * {@code batchSize >= train.size()}). Losses are recorded every {@code recordEvery} steps (and at
+     * the end); {@code afterStep} hears the number of each finished step (from 1).
+     *
+     * @throws NonFiniteException if the weights or a recorded loss become non-finite
+     */
+    public static Result trainSteps(SheafKernel kernel, Network initial, Dataset train, Dataset test, double rate,
+            int steps, int batchSize, long seed, int recordEvery, IntConsumer afterStep) {
+        Curves curves = new Curves(kernel, initial, train, test, rate, "step", batchSize, recordEvery);
+        double[] params = curves.params;
+        int n = train.size();
+        MiniBatches batches = batchSize < n ? new MiniBatches(n, batchSize, seed) : null;
+        Backpropagation fullBatch = batches == null ? new Backpropagation(kernel, train) : null;
+        for (int step = 1; step <= steps; step++) {
+            Backpropagation pass = batches == null ? fullBatch : new Backpropagation(kernel, train.select(batches.next()));
+            pass.step(params, rate);
+            curves.after(step, step % recordEvery == 0 || step == steps);
+            afterStep.accept(step);
+        }
+        return curves.result();
+    }
+
+    /** The weights being trained and their loss curves, checked for divergence after each update. */
+    private static final class Curves {
+        private final SheafKernel kernel;
+        private final Architecture arch;
+        private final Dataset train;
+        private final Dataset test;
+        private final double rate;
+        private final String unit;
+        private final double[] params;
+        private final DoubleTrace trainLoss = new DoubleTrace();
+        private final DoubleTrace testLoss = new DoubleTrace();
+
+        /** Checks the settings of a run and records the initial losses; {@code unit} names an update. */
+        Curves(SheafKernel kernel, Network initial, Dataset train, Dataset test, double rate, String unit,
+                int batchSize, int recordEvery) {
+            Require.positive(rate, "learning rate");
+            Require.atLeastOne(batchSize, "batch size");
+            Require.atLeastOne(recordEvery, "recording interval");
+            this.kernel = kernel;
+            this.arch = initial.architecture();
+            this.train = train;
+            this.test = test;
+            this.rate = rate;
+            this.unit = unit;
+            this.params = initial.parameters();
+            record();
+        }
+
+        private void record() {
+            trainLoss.add(Predictions.loss(kernel, params, train));
+            testLoss.add(test == null ? Double.NaN : Predictions.loss(kernel, params, test));
+        }
+
+        /** After update {@code index}: throws if the weights or losses diverged; records the losses if asked. */
+        void after(int index, boolean recorded) {
+            String diverged = "gradient descent diverged at " + unit + " " + index + ": ";
             String remedy = "; lower the learning rate (now " + rate + ")";
             if (Require.firstNonFinite(params) >= 0) {
                 throw new NonFiniteException(diverged + "the weights became non-finite" + remedy);
             }
-            if (epoch % recordEvery == 0 || epoch == epochs) {
+            if (recorded) {
                 try {
-                    trainLoss.add(Predictions.loss(kernel, params, train));
-                    testLoss.add(test == null ? Double.NaN : Predictions.loss(kernel, params, test));
+                    record();
                 } catch (NonFiniteException e) {
                     throw new NonFiniteException(diverged + e.getMessage() + remedy);
                 }
             }
-            afterEpoch.accept(epoch);
         }
-        return new Result(new Network(initial.architecture(), params), trainLoss.toArray(), testLoss.toArray());
-    }
 
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+        Result result() {
+            return new Result(new Network(arch, params), trainLoss.toArray(), testLoss.toArray());
         }
     }
 

@@ -36,6 +36,11 @@ final class MiniBatches {
     }
 
     private void shuffle() {
+        shuffle(order, random);
+    }
+
+    /** Shuffles {@code order} in place (Fisher-Yates) with {@code random}. */
+    static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

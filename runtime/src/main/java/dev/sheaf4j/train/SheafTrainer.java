@@ -26,7 +26,9 @@ import java.util.SplittableRandom;
  * stalks of every sample by their forces, the target entering through the output edge, and each
  * layer's weights by the residual of its edge times its input, all from the old values. In
  * equilibrium training (beyond the paper) each step first solves the stalks exactly for the
- * equilibrium with the output tied to the target, then takes the same local weight step.
+ * equilibrium with the output tied to the target, then takes the same local weight step. In nudged
+ * equilibrium training each step takes the local weight step at the equilibrium with the output only
+ * nudged towards the target, scaled so that it tends to the gradient step as the nudge vanishes.
  * Deterministic for a seed. Predictions and losses use the ordinary forward pass. Steps run on
  * the full batch or, with a batch size, on seeded mini-batches (see {@link TrainingSettings}).
  *
@@ -70,8 +72,37 @@ public final class SheafTrainer {
         return run(initial, train, test, pins, settings, listener, true);
     }
 
-    private TrainingResult run(Network initial, Dataset train, Dataset test, Pins pins, TrainingSettings s,
-            TrainingListener listener, boolean equilibrium) {
+    /**
+     * Trains {@code initial} by nudged-equilibrium training, a local rule with no backward pass: per
+     * step, the stalks settle exactly at the equilibrium with each output softly nudged towards its
+     * target (and, if symmetric, away from it), and the weights take {@code nudge}'s step along the
+     * local estimate of the loss gradient (see {@link NudgedGradient}). Epochs, steps, batches, stalk
+     * initialisation and the seed come from {@code settings}; its {@code alpha}, {@code beta} and
+     * {@code dt} are not used.
+     */
+    public TrainingResult trainNudged(Network initial, Dataset train, Dataset test, Pins pins,
+            TrainingSettings settings, NudgeSettings nudge, TrainingListener listener) {
+        check(initial, train, test);
+        int b = settings.batchFor(train.size());
+        NudgedGradient estimate = new NudgedGradient(kernel, pins, b, nudge.strength(), nudge.symmetric());
+        LocalWeightStep weightStep = new LocalWeightStep(layout, nudge);
+        double[] gradient = new double[arch.parameterCount()];
+        return new Run(initial, train, test, pins.compile(layout, b), settings, listener, new Step() {
+            @Override
+            public double take(double[] params, double[] state, double[] targets, boolean settled) {
+                double moved = estimate.estimate(params, state, targets, gradient);
+                weightStep.apply(params, gradient, state, b);
+                return moved;
+            }
+
+            @Override
+            public String remedy() {
+                return "lower the nudge rate (now " + nudge.rate() + ")";
+            }
+        }).execute();
+    }
+
+    private void check(Network initial, Dataset train, Dataset test) {
         if (!initial.architecture().equals(arch)) {
             throw new IllegalArgumentException("the network " + initial.architecture() + " does not match the kernel's "
                     + arch);
@@ -80,6 +111,11 @@ public final class SheafTrainer {
             throw new IllegalArgumentException("the targets have " + train.targetDimension() + " values per sample, the"
                     + " network " + arch + " has " + arch.outputs() + " outputs");
         }
+    }
+
+    private TrainingResult run(Network initial, Dataset train, Dataset test, Pins pins, TrainingSettings s,
+            TrainingListener listener, boolean equilibrium) {
+        check(initial, train, test);
         int b = s.batchFor(train.size());
         double alphaDt = s.alpha() * s.dt();
         double betaDt = s.dt() * s.betaFor(train.size());
@@ -131,6 +167,11 @@ public final class SheafTrainer {
 
         /** Called after the steps of an epoch on the full batch; must leave the stalks in {@code state}. */
         default void endFullBatchEpoch(double[] state) {
+        }
+
+        /** What to change when these steps diverge. */
+        default String remedy() {
+            return "lower beta or dt";
         }
     }
 
@@ -255,7 +296,7 @@ public final class SheafTrainer {
                 }
                 return "diverged at step " + k + " of epoch " + epoch + ": " + (e instanceof SingularSystemException
                         singular ? "the equilibrium's Hessian became singular at block " + singular.block()
-                        : e.getMessage()) + "; lower beta or dt";
+                        : e.getMessage()) + "; " + step.remedy();
             }
             stepsTaken++;
             for (int i = 0; i < (batch == null ? n : batch.length); i++) {
@@ -264,21 +305,21 @@ public final class SheafTrainer {
             if (batch != null) {
                 MiniBatches.scatter(batchState, batch, state, n, layout.stateSize());
             }
-            return divergence(change, params, epoch, k);
+            return divergence(change, params, epoch, k, step.remedy());
         }
     }
 
-    private static String divergence(double change, double[] params, int epoch, int step) {
+    private static String divergence(double change, double[] params, int epoch, int step, String remedy) {
         if (!Double.isFinite(change) || change > EXPLOSION) {
             return "diverged at step " + step + " of epoch " + epoch + ": the stalks "
                     + (Double.isFinite(change) ? "exploded (a step of " + change + ")" : "became non-finite")
-                    + "; lower beta or dt";
+                    + "; " + remedy;
         }
         if (step % 100 == 0) {
             for (double p : params) {
                 if (!Double.isFinite(p)) {
                     return "diverged at step " + step + " of epoch " + epoch + ": the weights became non-finite;"
-                            + " lower beta or dt";
+                            + " " + remedy;
                 }
             }
         }

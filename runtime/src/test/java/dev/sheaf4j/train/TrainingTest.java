@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Sheaf training and its baseline: gradients, determinism, divergence, early stopping, pins. */
 class TrainingTest {
-    private static Dataset randomData(SplittableRandom random, Architecture arch, int n) {
+    static Dataset randomData(SplittableRandom random, Architecture arch, int n) {
         double[] x = RandomNetworks.gaussian(random, arch.inputs() * n);
         double[] y = new double[arch.outputs() * n];
         for (int s = 0; s < n; s++) {
@@ -39,6 +39,25 @@ class TrainingTest {
         return new Dataset(n, arch.inputs(), arch.outputs(), x, y);
     }
 
+    /** Inputs scaled by 0.3: sigmoid outputs stay away from 0 and 1, where finite differences lose digits. */
+    static Dataset smallInputs(Dataset data) {
+        double[] x = data.inputs();
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= 0.3;
+        }
+        return new Dataset(data.size(), data.inputDimension(), data.targetDimension(), x, data.targets());
+    }
+
+    /** The derivative of the loss in parameter {@code k}, by central differences. */
+    static double lossDerivative(GenericKernel kernel, double[] p, Dataset data, int k) {
+        double h = 1e-6;
+        double[] up = p.clone();
+        double[] down = p.clone();
+        up[k] += h;
+        down[k] -= h;
+        return (Predictions.loss(kernel, up, data) - Predictions.loss(kernel, down, data)) / (2 * h);
+    }
+
     @Property(tries = 30)
     void backpropagationTakesTheFiniteDifferenceGradientStep(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 3) int depth) {
@@ -46,14 +65,7 @@ class TrainingTest {
         Architecture arch = RandomNetworks.architecture(random, depth, 5, true);
         Network network = RandomNetworks.network(random, arch);
         GenericKernel kernel = new GenericKernel(arch);
-        // small inputs keep sigmoid outputs away from 0 and 1, where log(1 - p) loses the digits that
-        // finite differences need
-        Dataset full = randomData(random, arch, 7);
-        double[] small = full.inputs();
-        for (int i = 0; i < small.length; i++) {
-            small[i] *= 0.3;
-        }
-        Dataset data = new Dataset(7, arch.inputs(), arch.outputs(), small, full.targets());
+        Dataset data = smallInputs(randomData(random, arch, 7));
         // finite differences are meaningless across a ReLU kink: skip draws with a hidden
         // pre-activation near zero
         double[] state = Predictions.stateWithInputs(kernel.layout(), data);
@@ -68,13 +80,8 @@ class TrainingTest {
         double[] after = GradientDescent.train(kernel, network, data, null, rate, 1, data.size(), 0, 1)
                 .network().parameters();
         double[] p = network.parameters();
-        double h = 1e-6;
         for (int k = 0; k < p.length; k++) {
-            double[] up = p.clone();
-            double[] down = p.clone();
-            up[k] += h;
-            down[k] -= h;
-            double g = (Predictions.loss(kernel, up, data) - Predictions.loss(kernel, down, data)) / (2 * h);
+            double g = lossDerivative(kernel, p, data, k);
             assertEquals(p[k] - rate * g, after[k], 1e-8 * (1 + Math.abs(g)), "parameter " + k + " of " + arch);
         }
     }
@@ -176,6 +183,23 @@ class TrainingTest {
         for (int s = 0; s < data.size(); s++) {
             assertEquals(0.25, result.stalks().get(Coordinate.pre(1, 2), s), 0.0, "sample " + s);
         }
+    }
+
+    @Test
+    void gradientDescentByStepsTakesAnEpochPerFullBatchStepAndReportsEachStep() {
+        Architecture arch = Architecture.relu(2, 8, 1);
+        GenericKernel kernel = new GenericKernel(arch);
+        Dataset data = randomData(new SplittableRandom(8), arch, 30);
+        Network initial = Network.heInitialised(arch, 3);
+        assertEquals(GradientDescent.train(kernel, initial, data, null, 0.05, 12, 30, 1, 4),
+                GradientDescent.trainSteps(kernel, initial, data, null, 0.05, 12, 30, 1, 4, step -> { }),
+                "on the full batch a step is an epoch");
+        java.util.List<Integer> heard = new java.util.ArrayList<>();
+        GradientDescent.Result batches = GradientDescent.trainSteps(kernel, initial, data, null, 0.05, 7, 8, 1, 3,
+                heard::add);
+        assertEquals(java.util.List.of(1, 2, 3, 4, 5, 6, 7), heard);
+        assertEquals(4, batches.trainLoss().length, "before, after steps 3 and 6, and at the end");
+        assertTrue(batches.trainLoss()[3] < batches.trainLoss()[0], java.util.Arrays.toString(batches.trainLoss()));
     }
 
     @Test

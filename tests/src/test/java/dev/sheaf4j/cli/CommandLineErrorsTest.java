@@ -83,6 +83,10 @@ class CommandLineErrorsTest {
                 underFile.resolve("net.sheaf").toString());
         assertUsageError("train ", List.of("--methods", "annealing"), "train", "circle", "--methods",
                 "sheaf,annealing");
+        assertUsageError("train ", List.of("--momentum", "[0, 1)", "1.0"), "train", "circle", "--momentum", "1");
+        assertUsageError("train ", List.of("--nudge", "0"), "train", "circle", "--nudge", "0");
+        assertUsageError("train ", List.of("--nudge-rate", "-1"), "train", "circle", "--nudge-rate", "-1");
+        assertUsageError("train ", List.of("--rate-decay", "0"), "train", "circle", "--rate-decay", "0");
         assertUsageError("bench ", List.of("--networks", "no-such-network"), "bench", "--networks",
                 "tiny,no-such-network");
         assertUsageError("bench ", List.of("--suite", "speed"), "bench", "--suite", "speed");

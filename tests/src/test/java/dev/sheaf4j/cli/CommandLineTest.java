@@ -102,6 +102,31 @@ class CommandLineTest {
     }
 
     @Test
+    void gradientDescentTakesTheValidatedRateAndTheNudgedMethodLearnsWithoutBackpropagation() {
+        assertEquals(0, Main.run("train", "blobs", "--methods", "nudged,sgd", "--epochs", "2", "--steps", "10",
+                "--nudge-rate", "0.3", "--json", "--quiet"));
+        com.google.gson.JsonArray results = com.google.gson.JsonParser.parseString(stdout()).getAsJsonObject()
+                .getAsJsonArray("results");
+        com.google.gson.JsonObject nudged = results.get(0).getAsJsonObject();
+        assertEquals(0.3, nudged.get("learningRate").getAsDouble());
+        assertEquals(20, nudged.get("weightSteps").getAsLong());
+        assertTrue(nudged.get("finalTrainLoss").getAsDouble() < nudged.getAsJsonArray("trainLossCurve").get(0)
+                .getAsDouble());
+        com.google.gson.JsonObject sgd = results.get(1).getAsJsonObject();
+        assertEquals(20, sgd.get("weightSteps").getAsLong());
+        com.google.gson.JsonArray grid = sgd.getAsJsonArray("rateGrid");
+        com.google.gson.JsonArray losses = sgd.getAsJsonArray("rateValidationLoss");
+        int best = -1;
+        for (int k = 0; k < grid.size(); k++) {
+            if (!losses.get(k).isJsonNull() && (best < 0
+                    || losses.get(k).getAsDouble() < losses.get(best).getAsDouble())) {
+                best = k;
+            }
+        }
+        assertEquals(grid.get(best).getAsDouble(), sgd.get("learningRate").getAsDouble());
+    }
+
+    @Test
     void anUnknownTaskIsABadInput() {
         assertEquals(Main.BAD_INPUT, Main.run("train", "weather"));
         assertTrue(console.stderr().contains("unknown task 'weather'"));
