@@ -13,7 +13,8 @@ public final class Workspace {
     private final double[] discrepancy;
     private final double[] force;
     private final double[] outputValues;
-    private RowBuffers rows;
+    private Tile tile;
+    private double[] gradient;
 
     /** Buffers for {@code batch} samples of {@code layout}'s sheaf. */
     public Workspace(SheafLayout layout, int batch) {
@@ -44,11 +45,19 @@ public final class Workspace {
         return outputValues;
     }
 
-    /** The row buffers of this batch, made on first use. */
-    RowBuffers rows() {
-        if (rows == null) {
-            rows = new RowBuffers(layout.stateSize(), layout.discrepancySize(), batch);
+    /** The tile the {@link Routing.StepRoute#TILES} steps run on, made on first use. */
+    Tile tile() {
+        if (tile == null) {
+            tile = new Tile(layout.stateSize(), layout.discrepancySize(), layout.architecture().outputs(), batch);
         }
-        return rows;
+        return tile;
+    }
+
+    /** Scratch for the weight gradient of a training step, laid out like the parameters; made on first use. */
+    double[] gradient() {
+        if (gradient == null) {
+            gradient = new double[layout.architecture().parameterCount()];
+        }
+        return gradient;
     }
 }

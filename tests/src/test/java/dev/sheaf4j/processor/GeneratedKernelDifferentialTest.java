@@ -109,13 +109,13 @@ class GeneratedKernelDifferentialTest {
 
     /**
      * The batch sizes compared: both sides of every boundary of the {@link Routing} table (one sample,
-     * by sample, rows from {@link Routing#ROW_BATCH}, looped passes from {@link Routing#LOOP_BATCH}),
-     * the paper's 300, 1000 and the prime 997.
+     * by sample, tiles from {@link Routing#TILE_BATCH}, looped passes from {@link Routing#LOOP_BATCH}),
+     * one tile and two around {@link Routing#TILE}, the paper's 300, 1000 and the prime 997.
      */
     static int[] batches() {
-        return IntStream.of(1, 2, Routing.ROW_BATCH - 1, Routing.ROW_BATCH, Routing.ROW_BATCH + 1,
-                Routing.LOOP_BATCH - 1, Routing.LOOP_BATCH, Routing.LOOP_BATCH + 1, 300, 997, 1000).distinct()
-                .toArray();
+        return IntStream.of(1, 2, Routing.TILE_BATCH - 1, Routing.TILE_BATCH, Routing.TILE_BATCH + 1,
+                Routing.LOOP_BATCH - 1, Routing.LOOP_BATCH, Routing.LOOP_BATCH + 1, Routing.TILE - 1, Routing.TILE,
+                Routing.TILE + 1, 300, 997, 1000).distinct().sorted().toArray();
     }
 
     /** Runs every operation of both kernels on the same inputs, for each of the {@link #batches}. */

@@ -14,6 +14,8 @@ import dev.sheaf4j.kernel.OutputMap;
 import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.kernel.Routing.LayerCode;
 import dev.sheaf4j.kernel.Routing.PassRoute;
+import dev.sheaf4j.kernel.Tile;
+import dev.sheaf4j.kernel.TileLoops;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -36,6 +38,7 @@ import javax.lang.model.element.Modifier;
 public final class KernelGenerator {
     private static final TypeName DOUBLES = TypeName.get(double[].class);
     private static final ClassName LOOPS = ClassName.get(LayerLoops.class);
+    private static final ClassName TILE_LOOPS = ClassName.get(TileLoops.class);
 
     private final NetworkSpec spec;
     private final Architecture arch;
@@ -86,7 +89,47 @@ public final class KernelGenerator {
                     offset(layout.outputVertexOffset()), arch.outputs());
         }
         return type.addMethod(forward.build()).addMethod(discrepancies.build()).addMethod(forces.build())
-                .addMethod(descend.build()).addMethods(layerMethods).build();
+                .addMethod(descend.build()).addMethods(layerMethods).addMethod(tileEdges()).addMethod(tileGradient())
+                .build();
+    }
+
+    /** The edges of every layer on a tile: the shared tile loops, with each layer's sizes and offsets. */
+    private MethodSpec tileEdges() {
+        MethodSpec.Builder m = override("tileEdges", true).addParameter(DOUBLES, "params")
+                .addParameter(Tile.class, "tile")
+                .addStatement("int width = tile.width()")
+                .addStatement("double[][] state = tile.state()")
+                .addStatement("double[][] d = tile.discrepancy()")
+                .addStatement("double[][] force = tile.force()")
+                .addStatement("$T.clearRows(force, 0, $L, width)", TILE_LOOPS, arch.inputs());
+        for (LayerSpan l : spans) {
+            m.addCode("// layer $L: r_$L$L, forces on z_$L and on its input\n", l.layer(), l.layer(),
+                    l.hidden() ? " and s_" + l.layer() : "", l.layer());
+            m.addStatement("$T.residual(params, $L, $L, $L, $L, state, $L, state, $L, d, $L, width)", TILE_LOOPS,
+                    l.weights(), l.biases(), l.rows(), l.cols(), l.input(), l.pre(), l.residual());
+            if (l.hidden()) {
+                m.addStatement("$T.activationEdges(state, $L, $L, d, $L, $L, force, $L, $L, width)", TILE_LOOPS,
+                        l.pre(), l.post(), l.residual(), l.activationResidual(), l.rows(), l.slope());
+            } else {
+                m.addStatement("$T.copyRows(d, $L, force, $L, $L, width)", TILE_LOOPS, l.residual(), l.pre(),
+                        l.rows());
+            }
+            m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, force, $L, width)", TILE_LOOPS, l.weights(),
+                    l.rows(), l.cols(), l.residual(), l.input());
+        }
+        return m.build();
+    }
+
+    /** The weight gradient of every layer on a tile: the shared tile loop, with each layer's sizes and offsets. */
+    private MethodSpec tileGradient() {
+        MethodSpec.Builder m = override("tileGradient", true).addParameter(DOUBLES, "gradient")
+                .addParameter(Tile.class, "tile");
+        for (LayerSpan l : spans) {
+            m.addStatement("$T.addGradient(gradient, $L, $L, $L, $L, tile.discrepancy(), $L, tile.state(), $L, "
+                    + "tile.ones(), tile.sums(), tile.width())", TILE_LOOPS, l.weights(), l.biases(), l.rows(),
+                    l.cols(), l.residual(), l.input());
+        }
+        return m.build();
     }
 
     /**
