@@ -148,8 +148,8 @@ public final class EjmlKernel extends AbstractSheafKernel {
     }
 
     @Override
-    protected void tileEdges(double[] params, Tile tile) {
-        tiles.edges(params, tile);
+    protected void tileEdges(double[] params, Tile tile, boolean inputForces) {
+        tiles.edges(params, tile, inputForces);
     }
 
     @Override

@@ -64,9 +64,11 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     /**
      * Writes {@code r_l} and {@code s_l} of every weight and activation edge of the tile's samples
      * into {@code tile.discrepancy()}, from {@code tile.state()}, and minus the gradient of those
-     * edges' energy into {@code tile.force()} at every coordinate from {@code x} to {@code z_(k+1)}.
+     * edges' energy into {@code tile.force()} at every coordinate from {@code a_1} to {@code z_(k+1)},
+     * and on {@code x} too if {@code inputForces} (a step whose pins fix {@code x} skips the first
+     * layer's pull on it).
      */
-    protected abstract void tileEdges(double[] params, Tile tile);
+    protected abstract void tileEdges(double[] params, Tile tile, boolean inputForces);
 
     /**
      * Adds {@code sum_s r_l a_(l-1)^T} and {@code sum_s r_l} over the tile's samples, from

@@ -82,8 +82,8 @@ public final class GenericKernel extends AbstractSheafKernel {
     }
 
     @Override
-    protected void tileEdges(double[] params, Tile tile) {
-        tiles.edges(params, tile);
+    protected void tileEdges(double[] params, Tile tile, boolean inputForces) {
+        tiles.edges(params, tile, inputForces);
     }
 
     @Override

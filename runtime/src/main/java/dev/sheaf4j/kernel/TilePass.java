@@ -21,14 +21,14 @@ public final class TilePass {
     /**
      * {@code r_l} and {@code s_l} of every layer into {@code tile.discrepancy()}, from
      * {@code tile.state()}, and the forces of the weight and activation edges on {@code x .. z_(k+1)}
-     * into {@code tile.force()}, the activation edges' in the pass that computes their residuals.
+     * into {@code tile.force()}, the activation edges' in the pass that computes their residuals; on
+     * {@code x} only if {@code inputForces}.
      */
-    public void edges(double[] params, Tile tile) {
+    public void edges(double[] params, Tile tile, boolean inputForces) {
         int width = tile.width();
         double[][] state = tile.state();
         double[][] d = tile.discrepancy();
         double[][] force = tile.force();
-        TileLoops.clearRows(force, 0, inputs, width);
         for (LayerSpan l : spans) {
             TileLoops.residual(params, l.weights(), l.biases(), l.rows(), l.cols(), state, l.input(), state, l.pre(),
                     d, l.residual(), width);
@@ -38,7 +38,12 @@ public final class TilePass {
             } else {
                 TileLoops.copyRows(d, l.residual(), force, l.pre(), l.rows(), width);
             }
-            TileLoops.pullBack(params, l.weights(), l.rows(), l.cols(), d, l.residual(), force, l.input(), width);
+            if (l.layer() > 1) {
+                TileLoops.pullBack(params, l.weights(), l.rows(), l.cols(), d, l.residual(), force, l.input(), width);
+            } else if (inputForces) {
+                TileLoops.clearRows(force, 0, inputs, width);
+                TileLoops.pullBack(params, l.weights(), l.rows(), l.cols(), d, l.residual(), force, l.input(), width);
+            }
         }
     }
 

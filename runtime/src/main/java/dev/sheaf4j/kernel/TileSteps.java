@@ -26,7 +26,7 @@ final class TileSteps implements StepStrategy {
     public void forces(double[] params, double[] state, OutputEdgeMode mode, Workspace workspace, double[] out) {
         Tile tile = workspace.tile();
         for (int k = 0; k < tile.count(); k++) {
-            loaded(params, state, tile, k);
+            loaded(params, state, tile, k, true);
             output.tileForces(tile, mode);
             tile.store(tile.force(), 0, layout.stateSize(), out);
         }
@@ -38,7 +38,7 @@ final class TileSteps implements StepStrategy {
         Tile tile = workspace.tile();
         double largest = 0;
         for (int k = 0; k < tile.count(); k++) {
-            loaded(params, state, tile, k);
+            loaded(params, state, tile, k, inputsFree(pins));
             output.tileForces(tile, mode);
             addSoftForces(pins, tile, layout.stateSize());
             largest = Math.max(largest, tile.advance(state, alphaDt, pins.freeRuns(), layout.stateSize()));
@@ -54,7 +54,7 @@ final class TileSteps implements StepStrategy {
         java.util.Arrays.fill(gradient, 0.0);
         double largest = 0;
         for (int k = 0; k < tile.count(); k++) {
-            loaded(params, state, tile, k);
+            loaded(params, state, tile, k, inputsFree(pins));
             output.tileTargetForces(tile, targets);
             addSoftForces(pins, tile, layout.linearEnd());
             kernel.tileGradient(gradient, tile);
@@ -67,9 +67,15 @@ final class TileSteps implements StepStrategy {
     }
 
     /** {@code tile} made tile {@code k} of the batch, loaded from {@code state}, with its edges run. */
-    private void loaded(double[] params, double[] state, Tile tile, int k) {
+    private void loaded(double[] params, double[] state, Tile tile, int k, boolean inputForces) {
         tile.load(state, k);
-        kernel.tileEdges(params, tile);
+        kernel.tileEdges(params, tile, inputForces);
+    }
+
+    /** Whether {@code pins} leave some coordinate of {@code x} free, so that a step needs the forces on it. */
+    private boolean inputsFree(PinSet pins) {
+        int[] runs = pins.freeRuns();
+        return runs.length > 0 && runs[0] < layout.architecture().inputs();
     }
 
     /** Adds the force {@code -gamma (v - t)} of every soft pin below coordinate {@code end} to the tile's forces. */

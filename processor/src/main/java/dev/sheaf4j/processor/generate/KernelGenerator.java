@@ -96,12 +96,11 @@ public final class KernelGenerator {
     /** The edges of every layer on a tile: the shared tile loops, with each layer's sizes and offsets. */
     private MethodSpec tileEdges() {
         MethodSpec.Builder m = override("tileEdges", true).addParameter(DOUBLES, "params")
-                .addParameter(Tile.class, "tile")
+                .addParameter(Tile.class, "tile").addParameter(boolean.class, "inputForces")
                 .addStatement("int width = tile.width()")
                 .addStatement("double[][] state = tile.state()")
                 .addStatement("double[][] d = tile.discrepancy()")
-                .addStatement("double[][] force = tile.force()")
-                .addStatement("$T.clearRows(force, 0, $L, width)", TILE_LOOPS, arch.inputs());
+                .addStatement("double[][] force = tile.force()");
         for (LayerSpan l : spans) {
             m.addCode("// layer $L: r_$L$L, forces on z_$L and on its input\n", l.layer(), l.layer(),
                     l.hidden() ? " and s_" + l.layer() : "", l.layer());
@@ -114,8 +113,15 @@ public final class KernelGenerator {
                 m.addStatement("$T.copyRows(d, $L, force, $L, $L, width)", TILE_LOOPS, l.residual(), l.pre(),
                         l.rows());
             }
+            if (l.layer() == 1) {
+                m.beginControlFlow("if (inputForces)")
+                        .addStatement("$T.clearRows(force, 0, $L, width)", TILE_LOOPS, arch.inputs());
+            }
             m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, force, $L, width)", TILE_LOOPS, l.weights(),
                     l.rows(), l.cols(), l.residual(), l.input());
+            if (l.layer() == 1) {
+                m.endControlFlow();
+            }
         }
         return m.build();
     }
