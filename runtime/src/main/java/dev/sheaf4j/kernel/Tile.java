@@ -3,12 +3,13 @@ package dev.sheaf4j.kernel;
 import java.util.Arrays;
 
 /**
- * One tile of a batch, the working form of the {@link Routing.StepRoute#TILES} steps: the batch cut
- * into the fewest tiles of at most {@link Routing#TILE} samples, of equal widths give or take one,
- * each of consecutive samples of the stalks, the edge discrepancies and the forces, each
- * coordinate's samples in an array of its own ({@code state()[k][s]}), so that every loop over the
- * samples indexes all its arrays alike and the JIT vectorises it; copied from and back into the flat
- * {@code (coordinate, sample)} arrays of the kernel contract one tile at a time.
+ * The working form of the {@link Routing.StepRoute#TILES} steps: the batch is cut into the fewest
+ * tiles of at most {@link Routing#TILE} consecutive samples, of equal widths give or take one, and
+ * this holds one of them at a time. The tile's stalks, edge discrepancies and forces keep each
+ * coordinate's samples in an array of their own ({@code state()[k][s]}), so that every loop over
+ * the samples indexes all its arrays alike and the JIT vectorises it. The stalks are copied in
+ * from the flat {@code (coordinate, sample)} arrays of the kernel contract, and the moved ones
+ * back, one tile at a time.
  */
 public final class Tile {
     private final double[][] state;

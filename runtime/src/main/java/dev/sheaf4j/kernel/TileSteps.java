@@ -7,7 +7,7 @@ import dev.sheaf4j.sheaf.SheafLayout;
  * The {@link Routing.StepRoute#TILES} strategy: the batch in tiles of at most {@link Routing#TILE}
  * samples, and for each tile in turn its stalks loaded into the workspace's {@link Tile}, the
  * kernel's tile edges run on it, then the output edge, the soft pins and the advance, the moved rows
- * stored back; the tile stays in the first-level cache through all of them. A training step adds
+ * stored back, so that every pass finds the tile's rows still in cache. A training step adds
  * each tile's weight gradient into the workspace's gradient and moves the weights once, after the
  * last tile, so every tile sees the old weights.
  */

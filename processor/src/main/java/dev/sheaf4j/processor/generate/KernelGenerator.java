@@ -33,7 +33,9 @@ import javax.lang.model.element.Modifier;
  * which of it runs for a batch, is the {@link Routing} table's: an unrolled layer is straight-line
  * arithmetic on locals, for a single sample at constant indices and, if small enough, as one pass
  * over the samples of a small batch; a looped layer calls the shared {@link LayerLoops} with
- * constant sizes and offsets, which keeps every method well under the JIT's 8,000-byte limit.
+ * constant sizes and offsets, which keeps every method well under the JIT's 8,000-byte limit. The
+ * tile primitives, which the steps on large batches run, call the shared {@link TileLoops} per layer
+ * with constant sizes and offsets.
  */
 public final class KernelGenerator {
     private static final TypeName DOUBLES = TypeName.get(double[].class);
