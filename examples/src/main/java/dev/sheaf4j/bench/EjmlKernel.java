@@ -153,7 +153,7 @@ public final class EjmlKernel extends AbstractSheafKernel {
     }
 
     @Override
-    protected void tileGradient(double[] gradient, Tile tile) {
+    protected void tileGradient(double[][] gradient, Tile tile) {
         tiles.gradient(gradient, tile);
     }
 }

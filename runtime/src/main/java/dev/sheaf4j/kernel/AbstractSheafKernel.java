@@ -72,10 +72,11 @@ public abstract class AbstractSheafKernel implements SheafKernel {
 
     /**
      * Adds {@code sum_s r_l a_(l-1)^T} and {@code sum_s r_l} over the tile's samples, from
-     * {@code tile.discrepancy()} and {@code tile.state()}, to {@code gradient} at the offsets of
-     * {@code W_l} and {@code b_l}, for every layer.
+     * {@code tile.discrepancy()} and {@code tile.state()}, to {@code gradient}, for every layer: row
+     * {@code k} of {@code gradient}, for the residual coordinate {@code k} of row {@code i} of
+     * {@code W_l}, holds that row's weights and then its bias.
      */
-    protected abstract void tileGradient(double[] gradient, Tile tile);
+    protected abstract void tileGradient(double[][] gradient, Tile tile);
 
     /** The strategy of the route the table gives a step on {@code workspace}'s batch. */
     private StepStrategy steps(Workspace workspace) {

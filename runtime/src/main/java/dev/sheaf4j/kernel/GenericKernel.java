@@ -87,7 +87,7 @@ public final class GenericKernel extends AbstractSheafKernel {
     }
 
     @Override
-    protected void tileGradient(double[] gradient, Tile tile) {
+    protected void tileGradient(double[][] gradient, Tile tile) {
         tiles.gradient(gradient, tile);
     }
 }

@@ -15,6 +15,8 @@ public final class Routing {
     public static final int TILE_BATCH = 16;
     /** The most samples in one tile of {@link StepRoute#TILES}. */
     public static final int TILE = 512;
+    /** The fewest inputs of a layer whose weight gradient on a tile is taken with the inputs transposed. */
+    public static final int TRANSPOSED_GRADIENT_COLS = 64;
     /** The batch size from which generated passes over all samples take {@link PassRoute#LOOPED}. */
     public static final int LOOP_BATCH = 64;
 

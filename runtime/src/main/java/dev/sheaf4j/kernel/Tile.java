@@ -21,6 +21,7 @@ public final class Tile {
     private final double[] outputPre;
     private final double[] outputValues;
     private final double[] outputResidual;
+    private double[][] transposed;
     private final int batch;
     private final int count;
     private int first;
@@ -63,13 +64,21 @@ public final class Tile {
     }
 
     /** A row of ones, the factor of the bias in the weight gradient. */
-    public double[] ones() {
+    double[] ones() {
         return ones;
     }
 
     /** Scratch for three gradient sums. */
-    public double[] sums() {
+    double[] sums() {
         return sums;
+    }
+
+    /** Scratch of one row of at least {@code columns} values per sample of the tile, made on first use. */
+    double[][] transposed(int columns) {
+        if (transposed == null || transposed[0].length < columns) {
+            transposed = new double[ones.length][columns];
+        }
+        return transposed;
     }
 
     /** The batch sample of the tile's sample 0. */

@@ -47,11 +47,11 @@ public final class TilePass {
         }
     }
 
-    /** Adds every layer's weight gradient over the tile's samples to {@code gradient}. */
-    public void gradient(double[] gradient, Tile tile) {
+    /** Adds every layer's weight gradient over the tile's samples to {@code gradient}, a row per residual. */
+    public void gradient(double[][] gradient, Tile tile) {
         for (LayerSpan l : spans) {
-            TileLoops.addGradient(gradient, l.weights(), l.biases(), l.rows(), l.cols(), tile.discrepancy(),
-                    l.residual(), tile.state(), l.input(), tile.ones(), tile.sums(), tile.width());
+            TileLoops.addGradient(gradient, l.rows(), l.cols(), tile.discrepancy(), l.residual(), tile.state(),
+                    l.input(), tile);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.sheaf4j.kernel;
 
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.List;
 
 /**
  * The {@link Routing.StepRoute#TILES} strategy: the batch in tiles of at most {@link Routing#TILE}
@@ -15,11 +16,13 @@ final class TileSteps implements StepStrategy {
     private final AbstractSheafKernel kernel;
     private final SheafLayout layout;
     private final OutputEdge output;
+    private final List<LayerSpan> spans;
 
     TileSteps(AbstractSheafKernel kernel, OutputEdge output) {
         this.kernel = kernel;
         this.layout = kernel.layout();
         this.output = output;
+        this.spans = LayerSpan.of(layout);
     }
 
     @Override
@@ -50,8 +53,12 @@ final class TileSteps implements StepStrategy {
     public double trainingStep(double[] params, double[] state, double[] targets, double alphaDt, double betaDt,
             PinSet pins, Workspace workspace) {
         Tile tile = workspace.tile();
-        double[] gradient = workspace.gradient();
-        java.util.Arrays.fill(gradient, 0.0);
+        double[][] gradient = workspace.gradient();
+        for (LayerSpan l : spans) {
+            for (int i = 0; i < l.rows(); i++) {
+                java.util.Arrays.fill(gradient[l.residual() + i], 0.0);
+            }
+        }
         double largest = 0;
         for (int k = 0; k < tile.count(); k++) {
             loaded(params, state, tile, k, inputsFree(pins));
@@ -60,8 +67,14 @@ final class TileSteps implements StepStrategy {
             kernel.tileGradient(gradient, tile);
             largest = Math.max(largest, tile.advance(state, alphaDt, pins.freeRuns(), layout.linearEnd()));
         }
-        for (int i = 0; i < gradient.length; i++) {
-            params[i] -= betaDt * gradient[i];
+        for (LayerSpan l : spans) {
+            for (int i = 0; i < l.rows(); i++) {
+                double[] g = gradient[l.residual() + i];
+                for (int j = 0; j < l.cols(); j++) {
+                    params[l.weights() + i * l.cols() + j] -= betaDt * g[j];
+                }
+                params[l.biases() + i] -= betaDt * g[l.cols()];
+            }
         }
         return alphaDt * largest;
     }

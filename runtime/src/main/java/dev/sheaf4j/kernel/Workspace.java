@@ -14,7 +14,7 @@ public final class Workspace {
     private final double[] force;
     private final double[] outputValues;
     private Tile tile;
-    private double[] gradient;
+    private double[][] gradient;
 
     /** Buffers for {@code batch} samples of {@code layout}'s sheaf. */
     public Workspace(SheafLayout layout, int batch) {
@@ -53,10 +53,19 @@ public final class Workspace {
         return tile;
     }
 
-    /** Scratch for the weight gradient of a training step, laid out like the parameters; made on first use. */
-    double[] gradient() {
+    /**
+     * Scratch for the weight gradient of a training step, made on first use: for the residual
+     * coordinate of each row of each {@code W_l}, that row's weights and then its bias (the rows of
+     * the activation residuals are empty).
+     */
+    double[][] gradient() {
         if (gradient == null) {
-            gradient = new double[layout.architecture().parameterCount()];
+            gradient = new double[layout.discrepancySize()][];
+            for (LayerSpan l : LayerSpan.of(layout)) {
+                for (int i = 0; i < l.rows(); i++) {
+                    gradient[l.residual() + i] = new double[l.cols() + 1];
+                }
+            }
         }
         return gradient;
     }

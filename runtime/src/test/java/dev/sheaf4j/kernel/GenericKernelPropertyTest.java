@@ -169,7 +169,7 @@ class GenericKernelPropertyTest {
     /**
      * A training step on a batch moves each sample's stalks as a step on that sample alone would, and
      * the weights by the sum of the single-sample weight changes (the gradient is a sum over the
-     * samples): on small batches and on batches large enough for the row loops.
+     * samples): on small batches and on batches of more than one tile.
      */
     @Property(tries = 30)
     void batchedTrainingStepIsTheSumOfSingleSampleSteps(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int depth,

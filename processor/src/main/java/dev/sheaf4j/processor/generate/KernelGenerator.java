@@ -130,12 +130,11 @@ public final class KernelGenerator {
 
     /** The weight gradient of every layer on a tile: the shared tile loop, with each layer's sizes and offsets. */
     private MethodSpec tileGradient() {
-        MethodSpec.Builder m = override("tileGradient", true).addParameter(DOUBLES, "gradient")
+        MethodSpec.Builder m = override("tileGradient", true).addParameter(double[][].class, "gradient")
                 .addParameter(Tile.class, "tile");
         for (LayerSpan l : spans) {
-            m.addStatement("$T.addGradient(gradient, $L, $L, $L, $L, tile.discrepancy(), $L, tile.state(), $L, "
-                    + "tile.ones(), tile.sums(), tile.width())", TILE_LOOPS, l.weights(), l.biases(), l.rows(),
-                    l.cols(), l.residual(), l.input());
+            m.addStatement("$T.addGradient(gradient, $L, $L, tile.discrepancy(), $L, tile.state(), $L, tile)",
+                    TILE_LOOPS, l.rows(), l.cols(), l.residual(), l.input());
         }
         return m.build();
     }
