@@ -8,17 +8,18 @@ import java.util.function.IntFunction;
 
 /**
  * The part of a {@link SheafKernel} that is the same for every architecture. A concrete kernel
- * supplies the forward pass and the primitives of the weight and activation edges on the flat
- * arrays (their discrepancies, their forces, the weight descent step); each step runs the strategy
- * of its route in the {@link Routing} table: {@code FlatSteps} through those primitives,
- * {@code RowSteps} through the shared row loops, whatever the concrete kernel.
+ * supplies the forward pass and the primitives of the weight and activation edges, on the flat
+ * arrays (their discrepancies, their forces, the weight descent step) and on a {@link Tile} (their
+ * discrepancies and forces in one pass, the weight gradient); each step runs the strategy of its
+ * route in the {@link Routing} table: {@code FlatSteps} through the flat primitives,
+ * {@code TileSteps} through the tile primitives.
  */
 public abstract class AbstractSheafKernel implements SheafKernel {
     private final SheafLayout layout;
     private final OutputEdge output;
     private final IntFunction<StepRoute> routing;
     private final StepStrategy flat;
-    private final StepStrategy rows;
+    private final StepStrategy tiles;
 
     /** A kernel for {@code layout}'s sheaf, each step on the route {@link Routing#step} gives it. */
     protected AbstractSheafKernel(SheafLayout layout) {
@@ -38,7 +39,7 @@ public abstract class AbstractSheafKernel implements SheafKernel {
         this.output = new OutputEdge(layout);
         this.routing = routing;
         this.flat = new FlatSteps(this, output);
-        this.rows = new RowSteps(layout, output);
+        this.tiles = new TileSteps(this, output);
     }
 
     @Override
@@ -60,11 +61,28 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     /** {@code W_l -= betaDt sum_s r_l a_(l-1)^T} and {@code b_l -= betaDt sum_s r_l}, given the discrepancies {@code d}. */
     protected abstract void descendWeights(double[] params, double[] state, int batch, double[] d, double betaDt);
 
+    /**
+     * Writes {@code r_l} and {@code s_l} of every weight and activation edge of the tile's samples
+     * into {@code tile.discrepancy()}, from {@code tile.state()}, and minus the gradient of those
+     * edges' energy into {@code tile.force()} at every coordinate from {@code a_1} to {@code z_(k+1)},
+     * and on {@code x} too if {@code inputForces} (a step whose pins fix {@code x} skips the first
+     * layer's pull on it).
+     */
+    protected abstract void tileEdges(double[] params, Tile tile, boolean inputForces);
+
+    /**
+     * Adds {@code sum_s r_l a_(l-1)^T} and {@code sum_s r_l} over the tile's samples, from
+     * {@code tile.discrepancy()} and {@code tile.state()}, to {@code gradient}, for every layer: row
+     * {@code k} of {@code gradient}, for the residual coordinate {@code k} of row {@code i} of
+     * {@code W_l}, holds that row's weights and then its bias.
+     */
+    protected abstract void tileGradient(double[][] gradient, Tile tile);
+
     /** The strategy of the route the table gives a step on {@code workspace}'s batch. */
     private StepStrategy steps(Workspace workspace) {
         return switch (routing.apply(workspace.batch())) {
             case FLAT -> flat;
-            case ROWS -> rows;
+            case TILES -> tiles;
         };
     }
 

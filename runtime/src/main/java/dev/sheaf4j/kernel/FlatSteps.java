@@ -5,7 +5,7 @@ import dev.sheaf4j.sheaf.SheafLayout;
 
 /**
  * The {@link Routing.StepRoute#FLAT} strategy: steps on the flat {@code (coordinate, sample)}
- * arrays through the kernel's own primitives, for the small batches where copying into rows does
+ * arrays through the kernel's own primitives, for the small batches where copying into tiles does
  * not pay.
  */
 final class FlatSteps implements StepStrategy {

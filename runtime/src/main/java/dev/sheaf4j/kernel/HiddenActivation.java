@@ -3,7 +3,7 @@ package dev.sheaf4j.kernel;
 /**
  * The hidden layers' activation {@code m(v) v} and its mask {@code m(v)} (1 where {@code v >= 0},
  * the layer's slope elsewhere): the one implementation that the generic kernel, generated kernels,
- * the row loops and the baselines call. Both are branch-free, since the sign of a pre-activation
+ * the tile loops and the baselines call. Both are branch-free, since the sign of a pre-activation
  * is as good as random and a branch on it is mispredicted half the time.
  */
 public final class HiddenActivation {

@@ -22,7 +22,7 @@ public final class LayerLoops {
      * inputs are taken in blocks of this many rows, for every output row in turn, so that wide
      * layers on large batches do not stream their inputs from memory once per output.
      */
-    private static int blockRows(int batch) {
+    static int blockRows(int batch) {
         return Math.max(4, 32_768 / batch & ~3);
     }
 

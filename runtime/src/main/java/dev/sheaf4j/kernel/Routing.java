@@ -11,8 +11,12 @@ public final class Routing {
     public static final int UNROLL_LIMIT = 128;
     /** The largest {@code n_l * (n_(l-1) + 1)} of an unrolled layer that also runs small batches sample by sample. */
     public static final int BY_SAMPLE_LIMIT = 32;
-    /** The batch size from which forces, Euler and training steps take {@link StepRoute#ROWS}. */
-    public static final int ROW_BATCH = 16;
+    /** The batch size from which forces, Euler and training steps take {@link StepRoute#TILES}. */
+    public static final int TILE_BATCH = 16;
+    /** The most samples in one tile of {@link StepRoute#TILES}. */
+    public static final int TILE = 512;
+    /** The fewest inputs of a layer whose weight gradient on a tile is taken with the inputs transposed. */
+    public static final int TRANSPOSED_GRADIENT_COLS = 64;
     /** The batch size from which generated passes over all samples take {@link PassRoute#LOOPED}. */
     public static final int LOOP_BATCH = 64;
 
@@ -43,8 +47,11 @@ public final class Routing {
     public enum StepRoute {
         /** The kernel's own primitives on the flat {@code (coordinate, sample)} arrays. */
         FLAT,
-        /** The shared row loops on one array per coordinate. */
-        ROWS
+        /**
+         * The samples in tiles of at most {@link #TILE}, each tile's stalks copied into one short
+         * array per coordinate and every edge, pin and the advance run on it before the next tile.
+         */
+        TILES
     }
 
     /** The code of a layer in a generated kernel. */
@@ -61,6 +68,6 @@ public final class Routing {
 
     /** The route of a step on {@code batch} samples. */
     public static StepRoute step(int batch) {
-        return batch < ROW_BATCH ? StepRoute.FLAT : StepRoute.ROWS;
+        return batch < TILE_BATCH ? StepRoute.FLAT : StepRoute.TILES;
     }
 }

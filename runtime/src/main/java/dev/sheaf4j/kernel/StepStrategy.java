@@ -4,7 +4,7 @@ import dev.sheaf4j.sheaf.PinSet;
 
 /**
  * How a kernel runs its forces, Euler and training steps on one route of the {@link Routing}
- * table: {@link FlatSteps} or {@link RowSteps}. The operations are those of {@link SheafKernel}.
+ * table: {@link FlatSteps} or {@link TileSteps}. The operations are those of {@link SheafKernel}.
  */
 interface StepStrategy {
     void forces(double[] params, double[] state, OutputEdgeMode mode, Workspace workspace, double[] out);

@@ -13,7 +13,8 @@ public final class Workspace {
     private final double[] discrepancy;
     private final double[] force;
     private final double[] outputValues;
-    private RowBuffers rows;
+    private Tile tile;
+    private double[][] gradient;
 
     /** Buffers for {@code batch} samples of {@code layout}'s sheaf. */
     public Workspace(SheafLayout layout, int batch) {
@@ -44,11 +45,28 @@ public final class Workspace {
         return outputValues;
     }
 
-    /** The row buffers of this batch, made on first use. */
-    RowBuffers rows() {
-        if (rows == null) {
-            rows = new RowBuffers(layout.stateSize(), layout.discrepancySize(), batch);
+    /** The tile the {@link Routing.StepRoute#TILES} steps run on, made on first use. */
+    Tile tile() {
+        if (tile == null) {
+            tile = new Tile(layout.stateSize(), layout.discrepancySize(), layout.architecture().outputs(), batch);
         }
-        return rows;
+        return tile;
+    }
+
+    /**
+     * Scratch for the weight gradient of a training step, made on first use: for the residual
+     * coordinate of each row of each {@code W_l}, that row's weights and then its bias (the rows of
+     * the activation residuals are empty).
+     */
+    double[][] gradient() {
+        if (gradient == null) {
+            gradient = new double[layout.discrepancySize()][];
+            for (LayerSpan l : LayerSpan.of(layout)) {
+                for (int i = 0; i < l.rows(); i++) {
+                    gradient[l.residual() + i] = new double[l.cols() + 1];
+                }
+            }
+        }
+        return gradient;
     }
 }

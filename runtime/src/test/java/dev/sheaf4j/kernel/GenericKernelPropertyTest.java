@@ -49,7 +49,7 @@ class GenericKernelPropertyTest {
         }
     }
 
-    /** On small batches (flat loops) and from {@link Routing#ROW_BATCH} on (row loops). */
+    /** On small batches (flat loops) and on more than one tile (tile loops, the last tile partial). */
     @Property(tries = 40)
     void batchedOperationsEqualPerSampleOperations(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int depth,
             @ForAll @IntRange(min = 2, max = 7) int extra, @ForAll boolean rows, @ForAll OutputEdgeMode mode) {
@@ -146,14 +146,14 @@ class GenericKernelPropertyTest {
 
     /**
      * A seeded random architecture of {@code depth} layers (widths up to 6, any head), its network
-     * and kernel, and a batch of {@code extra} samples, plus {@link Routing#ROW_BATCH} if {@code rows}.
+     * and kernel, and a batch of {@code extra} samples, plus {@link Routing#TILE} if {@code rows}.
      */
     private record RandomCase(SplittableRandom random, int batch, Architecture arch, double[] params,
             GenericKernel kernel) {
         static RandomCase of(long seed, int depth, int extra, boolean rows) {
             SplittableRandom random = new SplittableRandom(seed);
             Architecture arch = RandomNetworks.architecture(random, depth, 6, true);
-            return new RandomCase(random, extra + (rows ? Routing.ROW_BATCH : 0), arch,
+            return new RandomCase(random, extra + (rows ? Routing.TILE : 0), arch,
                     RandomNetworks.network(random, arch).parameters(), new GenericKernel(arch));
         }
 
@@ -169,7 +169,7 @@ class GenericKernelPropertyTest {
     /**
      * A training step on a batch moves each sample's stalks as a step on that sample alone would, and
      * the weights by the sum of the single-sample weight changes (the gradient is a sum over the
-     * samples): on small batches and on batches large enough for the row loops.
+     * samples): on small batches and on batches of more than one tile.
      */
     @Property(tries = 30)
     void batchedTrainingStepIsTheSumOfSingleSampleSteps(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int depth,

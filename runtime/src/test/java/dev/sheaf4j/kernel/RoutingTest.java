@@ -14,9 +14,9 @@ class RoutingTest {
     @Test
     void stepsTakeTheRowsFromTheRowBatchOn() {
         assertEquals(StepRoute.FLAT, Routing.step(1));
-        assertEquals(StepRoute.FLAT, Routing.step(Routing.ROW_BATCH - 1));
-        assertEquals(StepRoute.ROWS, Routing.step(Routing.ROW_BATCH));
-        assertEquals(StepRoute.ROWS, Routing.step(1000));
+        assertEquals(StepRoute.FLAT, Routing.step(Routing.TILE_BATCH - 1));
+        assertEquals(StepRoute.TILES, Routing.step(Routing.TILE_BATCH));
+        assertEquals(StepRoute.TILES, Routing.step(1000));
     }
 
     @Test

@@ -28,7 +28,7 @@ class EjmlKernelTest {
         double[] params = Network.heInitialised(arch, seed).parameters();
         SheafKernel generic = new GenericKernel(arch);
         SheafKernel dense = new EjmlKernel(arch);
-        int batch = 1 + random.nextInt(7) + (seed > 3 ? Routing.ROW_BATCH : 0); // large: the row loops against EJML
+        int batch = 1 + random.nextInt(7) + (seed > 3 ? Routing.TILE : 0); // large: two tiles against EJML
         double[] state = new double[generic.layout().stateSize() * batch];
         for (int i = 0; i < state.length; i++) {
             state[i] = random.nextGaussian();

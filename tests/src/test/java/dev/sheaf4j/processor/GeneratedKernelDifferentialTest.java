@@ -97,7 +97,8 @@ class GeneratedKernelDifferentialTest {
         Set<String> compared = new TreeSet<>();
         COMPARED.forEach(op -> compared.add(op.replaceAll(" .*", "")));
         assertEquals(contract, compared, "operations of SheafKernel not compared: update this test");
-        assertEquals(6, COMPARED.size(), "forward, discrepancies, forces in both modes, eulerStep, trainingStep");
+        assertEquals(8, COMPARED.size(),
+                "forward, discrepancies, forces in both modes, eulerStep and trainingStep with the inputs fixed and free");
     }
 
     @Test
@@ -109,13 +110,13 @@ class GeneratedKernelDifferentialTest {
 
     /**
      * The batch sizes compared: both sides of every boundary of the {@link Routing} table (one sample,
-     * by sample, rows from {@link Routing#ROW_BATCH}, looped passes from {@link Routing#LOOP_BATCH}),
-     * the paper's 300, 1000 and the prime 997.
+     * by sample, tiles from {@link Routing#TILE_BATCH}, looped passes from {@link Routing#LOOP_BATCH}),
+     * one tile and two around {@link Routing#TILE}, the paper's 300, 1000 and the prime 997.
      */
     static int[] batches() {
-        return IntStream.of(1, 2, Routing.ROW_BATCH - 1, Routing.ROW_BATCH, Routing.ROW_BATCH + 1,
-                Routing.LOOP_BATCH - 1, Routing.LOOP_BATCH, Routing.LOOP_BATCH + 1, 300, 997, 1000).distinct()
-                .toArray();
+        return IntStream.of(1, 2, Routing.TILE_BATCH - 1, Routing.TILE_BATCH, Routing.TILE_BATCH + 1,
+                Routing.LOOP_BATCH - 1, Routing.LOOP_BATCH, Routing.LOOP_BATCH + 1, Routing.TILE - 1, Routing.TILE,
+                Routing.TILE + 1, 300, 997, 1000).distinct().sorted().toArray();
     }
 
     /** Runs every operation of both kernels on the same inputs, for each of the {@link #batches}. */
@@ -135,11 +136,10 @@ class GeneratedKernelDifferentialTest {
             double[] targets = gaussian(random, arch.outputs() * batch);
             Pins pins = model.declaredPins().and(Pins.builder()
                     .soft(Coordinate.pre(arch.layers(), arch.outputs() - 1), 0.3, 1.5).build());
-            PinSet pinSet;
             try {
-                pinSet = pins.compile(layout, batch);
+                pins.compile(layout, batch);
             } catch (IllegalArgumentException twoPinsOnOneCoordinate) {
-                pinSet = model.declaredPins().compile(layout, batch);
+                pins = model.declaredPins();
             }
             String where = arch + " batch " + batch;
 
@@ -156,15 +156,19 @@ class GeneratedKernelDifferentialTest {
                     System.arraycopy(out, 0, v, 0, out.length);
                 }, generic, generated, params, state, batch);
             }
-            PinSet finalPins = pinSet;
-            run("eulerStep", where, (k, p, v, w) -> {
-                finalPins.applyHard(v);
-                k.eulerStep(p, v, 0.01, OutputEdgeMode.JACOBIAN, finalPins, w);
-            }, generic, generated, params, state, batch);
-            run("trainingStep", where, (k, p, v, w) -> {
-                finalPins.applyHard(v);
-                k.trainingStep(p, v, targets, 0.01, 0.003, finalPins, w);
-            }, generic, generated, params, state, batch);
+            PinSet inputsFixed = pins.compile(layout, batch);
+            PinSet inputsFree = pins.and(Pins.builder().freeInput().build()).compile(layout, batch);
+            for (PinSet finalPins : List.of(inputsFixed, inputsFree)) {
+                String pinned = finalPins == inputsFree ? " inputs free" : "";
+                run("eulerStep" + pinned, where, (k, p, v, w) -> {
+                    finalPins.applyHard(v);
+                    k.eulerStep(p, v, 0.01, OutputEdgeMode.JACOBIAN, finalPins, w);
+                }, generic, generated, params, state, batch);
+                run("trainingStep" + pinned, where, (k, p, v, w) -> {
+                    finalPins.applyHard(v);
+                    k.trainingStep(p, v, targets, 0.01, 0.003, finalPins, w);
+                }, generic, generated, params, state, batch);
+            }
         }
     }
 

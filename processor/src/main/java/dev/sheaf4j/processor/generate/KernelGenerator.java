@@ -14,6 +14,8 @@ import dev.sheaf4j.kernel.OutputMap;
 import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.kernel.Routing.LayerCode;
 import dev.sheaf4j.kernel.Routing.PassRoute;
+import dev.sheaf4j.kernel.Tile;
+import dev.sheaf4j.kernel.TileLoops;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -31,11 +33,14 @@ import javax.lang.model.element.Modifier;
  * which of it runs for a batch, is the {@link Routing} table's: an unrolled layer is straight-line
  * arithmetic on locals, for a single sample at constant indices and, if small enough, as one pass
  * over the samples of a small batch; a looped layer calls the shared {@link LayerLoops} with
- * constant sizes and offsets, which keeps every method well under the JIT's 8,000-byte limit.
+ * constant sizes and offsets, which keeps every method well under the JIT's 8,000-byte limit. The
+ * tile primitives, which the steps on large batches run, call the shared {@link TileLoops} per layer
+ * with constant sizes and offsets.
  */
 public final class KernelGenerator {
     private static final TypeName DOUBLES = TypeName.get(double[].class);
     private static final ClassName LOOPS = ClassName.get(LayerLoops.class);
+    private static final ClassName TILE_LOOPS = ClassName.get(TileLoops.class);
 
     private final NetworkSpec spec;
     private final Architecture arch;
@@ -86,7 +91,52 @@ public final class KernelGenerator {
                     offset(layout.outputVertexOffset()), arch.outputs());
         }
         return type.addMethod(forward.build()).addMethod(discrepancies.build()).addMethod(forces.build())
-                .addMethod(descend.build()).addMethods(layerMethods).build();
+                .addMethod(descend.build()).addMethods(layerMethods).addMethod(tileEdges()).addMethod(tileGradient())
+                .build();
+    }
+
+    /** The edges of every layer on a tile: the shared tile loops, with each layer's sizes and offsets. */
+    private MethodSpec tileEdges() {
+        MethodSpec.Builder m = override("tileEdges", true).addParameter(DOUBLES, "params")
+                .addParameter(Tile.class, "tile").addParameter(boolean.class, "inputForces")
+                .addStatement("int width = tile.width()")
+                .addStatement("double[][] state = tile.state()")
+                .addStatement("double[][] d = tile.discrepancy()")
+                .addStatement("double[][] force = tile.force()");
+        for (LayerSpan l : spans) {
+            m.addCode("// layer $L: r_$L$L, forces on z_$L and on its input\n", l.layer(), l.layer(),
+                    l.hidden() ? " and s_" + l.layer() : "", l.layer());
+            m.addStatement("$T.residual(params, $L, $L, $L, $L, state, $L, state, $L, d, $L, width)", TILE_LOOPS,
+                    l.weights(), l.biases(), l.rows(), l.cols(), l.input(), l.pre(), l.residual());
+            if (l.hidden()) {
+                m.addStatement("$T.activationEdges(state, $L, $L, d, $L, $L, force, $L, $L, width)", TILE_LOOPS,
+                        l.pre(), l.post(), l.residual(), l.activationResidual(), l.rows(), l.slope());
+            } else {
+                m.addStatement("$T.copyRows(d, $L, force, $L, $L, width)", TILE_LOOPS, l.residual(), l.pre(),
+                        l.rows());
+            }
+            if (l.layer() == 1) {
+                m.beginControlFlow("if (inputForces)")
+                        .addStatement("$T.clearRows(force, 0, $L, width)", TILE_LOOPS, arch.inputs());
+            }
+            m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, force, $L, width)", TILE_LOOPS, l.weights(),
+                    l.rows(), l.cols(), l.residual(), l.input());
+            if (l.layer() == 1) {
+                m.endControlFlow();
+            }
+        }
+        return m.build();
+    }
+
+    /** The weight gradient of every layer on a tile: the shared tile loop, with each layer's sizes and offsets. */
+    private MethodSpec tileGradient() {
+        MethodSpec.Builder m = override("tileGradient", true).addParameter(double[][].class, "gradient")
+                .addParameter(Tile.class, "tile");
+        for (LayerSpan l : spans) {
+            m.addStatement("$T.addGradient(gradient, $L, $L, tile.discrepancy(), $L, tile.state(), $L, tile)",
+                    TILE_LOOPS, l.rows(), l.cols(), l.residual(), l.input());
+        }
+        return m.build();
     }
 
     /**
