@@ -44,7 +44,7 @@ public final class ScalingBenchmark {
     public static Result run(String name, SheafModel model, int batch, KernelBenchmark.Operation operation,
             int maxThreads, int rounds, long roundNanos) {
         Architecture arch = model.layout().architecture();
-        int defaultThreads = ThreadPolicy.automatic(ThreadPolicy.work(arch, batch));
+        int defaultThreads = ThreadPolicy.automatic(ThreadPolicy.work(arch, batch)).threads();
         ThreadedStep[] steps = new ThreadedStep[maxThreads];
         StepTimer[] timers = new StepTimer[maxThreads];
         try {
@@ -109,12 +109,12 @@ public final class ScalingBenchmark {
                 restart = () -> System.arraycopy(startState, 0, state, 0, state.length);
                 close = () -> { };
             } else if (euler) {
-                EulerSteps split = new EulerSteps(kernel, batch, count, Pins.none());
+                EulerSteps split = new EulerSteps(kernel, batch, ThreadPolicy.Split.explicit(count), Pins.none());
                 step = () -> split.step(params, state, 0.01, OutputEdgeMode.JACOBIAN);
                 restart = () -> split.load(startState);
                 close = split::close;
             } else {
-                TrainingSteps split = new TrainingSteps(kernel, batch, count, Pins.none());
+                TrainingSteps split = new TrainingSteps(kernel, batch, ThreadPolicy.Split.explicit(count), Pins.none());
                 step = () -> split.step(params, state, targets, 0.005, betaDt);
                 restart = () -> split.load(startState, targets);
                 close = split::close;

@@ -116,8 +116,9 @@ final class TrainCommand implements Callable<Integer> {
             + " (default 0: constant).")
     Integer rateDecay;
 
-    @Option(names = "--threads", description = "Threads for the joint steps (default: one per "
-            + ThreadPolicy.MIN_WORK_PER_THREAD + " weight-sample products of a step, at most the cores found free).")
+    @Option(names = "--threads", description = "Threads for the joint steps, the batch cut into as many shares"
+            + " (default: one share per " + ThreadPolicy.MIN_WORK_PER_THREAD + " weight-sample products of a step, at"
+            + " most one per core, stepped on the cores found free, so the numbers do not depend on the load).")
     Integer threads;
 
     @Option(names = "--save", paramLabel = "FILE", description = "Save the network trained by the first method.")
@@ -323,9 +324,9 @@ final class TrainCommand implements Callable<Integer> {
         if (batchSize != null) {
             s = s.withBatchSize(batchSize);
         }
-        long work = ThreadPolicy.work(t.network().apply(choice.seed).network().architecture(),
-                s.batchFor(t.data().train().size()));
-        s = s.withThreads(threads != null ? threads : ThreadPolicy.automatic(work));
+        if (threads != null) {
+            s = s.withThreads(threads);
+        }
         if (alpha != null) {
             s = s.withAlpha(alpha);
         }
@@ -351,11 +352,11 @@ final class TrainCommand implements Callable<Integer> {
                 t.data().test().size(), choice.seed, lambdaMin);
         int n = t.data().train().size();
         System.out.printf(Locale.ROOT, "sheaf settings: alpha %g, beta %.4g (beta x samples per step %.3g), dt %g, %d"
-                + " epochs x %d steps on %s, %s, %s, %d thread(s)%n%n", s.alpha(), s.betaFor(n),
+                + " epochs x %d steps on %s, %s, %s, threads %s%n%n", s.alpha(), s.betaFor(n),
                 s.betaFor(n) * s.batchFor(n), s.dt(), s.epochs(), s.stepsPerEpoch(),
                 s.batchFor(n) == n ? "the full batch" : "batches of " + s.batchFor(n),
                 s.warmStart() ? "warm start" : "re-initialised each epoch", s.init().name().toLowerCase(Locale.ROOT),
-                s.threads());
+                s.threads() == TrainingSettings.AUTOMATIC_THREADS ? "automatic" : s.threads());
         System.out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10s %9s %9s%n", "method", "weight steps", "train loss",
                 "test loss", t.classification() ? "test acc" : "", "seconds", "");
         for (Map<String, Object> row : rows) {

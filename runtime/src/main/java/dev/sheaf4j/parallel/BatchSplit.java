@@ -7,12 +7,12 @@ import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafLayout;
 
 /**
- * A batch cut into contiguous shares of samples, one per thread, each with its own stalk buffer,
+ * A batch cut into contiguous shares of samples, each with its own stalk buffer,
  * compiled pins and workspace. Between {@link #load} and {@link #unload} the stalks stay in the
  * shares' buffers; otherwise each step copies its share in ({@link #enter}) and out ({@link #leave}).
  */
 final class BatchSplit {
-    /** One thread's samples {@code from .. from + size - 1} and its buffers. */
+    /** One share: samples {@code from .. from + size - 1} and its buffers. */
     static final class Share {
         final int from;
         final int size;
@@ -34,22 +34,22 @@ final class BatchSplit {
     private boolean resident;
 
     /**
-     * {@code batch} samples of {@code kernel}'s sheaf cut into {@code min(threads, batch)} shares;
+     * {@code batch} samples of {@code kernel}'s sheaf cut into {@code min(count, batch)} shares;
      * {@code pins} must hold one value for all samples (per-sample values cannot follow the samples
      * into the shares).
      */
-    BatchSplit(SheafKernel kernel, int batch, int threads, Pins pins) {
+    BatchSplit(SheafKernel kernel, int batch, int count, Pins pins) {
         if (!ThreadPolicy.splits(pins)) {
             throw new IllegalArgumentException("steps on several threads need pins with one value for all samples,"
                     + " not one per sample (" + pins + "); use one thread");
         }
         SheafLayout layout = kernel.layout();
         this.batch = batch;
-        int count = Math.max(1, Math.min(threads, batch));
-        this.shares = new Share[count];
-        for (int t = 0; t < count; t++) {
-            int from = (int) ((long) batch * t / count);
-            int to = (int) ((long) batch * (t + 1) / count);
+        int cut = Math.max(1, Math.min(count, batch));
+        this.shares = new Share[cut];
+        for (int t = 0; t < cut; t++) {
+            int from = (int) ((long) batch * t / cut);
+            int to = (int) ((long) batch * (t + 1) / cut);
             shares[t] = new Share(layout, from, to - from, pins);
         }
     }

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed crew of threads that run one task, indexed {@code 0..size-1}, once per {@link #run}. The
+ * A fixed crew of threads that run one task, indexed {@code 0..tasks-1}, once per {@link #run}. The
  * calling thread and {@code size - 1} long-lived workers claim the indices in turn and run the ones
  * they claim, so that when a worker is slow to wake (its core busy with another process) the caller
  * runs that index itself rather than waiting for it. A run is handed over by a generation counter
@@ -21,6 +21,7 @@ public final class Crew implements AutoCloseable {
     private static final int YIELDS = 1_000;
 
     private final IntConsumer task;
+    private final int tasks;
     private final Worker[] workers;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
@@ -28,12 +29,22 @@ public final class Crew implements AutoCloseable {
     private volatile boolean closed;
     private volatile Throwable failure;
 
-    /** A crew of {@code size} threads (the caller and {@code size - 1} workers named after {@code name}). */
+    /** A crew of {@code size} threads (the caller and {@code size - 1} workers named after {@code name}), one index each. */
     public Crew(String name, int size, IntConsumer task) {
-        if (size < 1) {
-            throw new IllegalArgumentException("a crew needs at least one thread, got " + size);
+        this(name, size, size, task);
+    }
+
+    /**
+     * A crew of {@code size} threads (the caller and {@code size - 1} workers named after {@code name})
+     * that runs {@code task} on the indices {@code 0..tasks-1}.
+     */
+    public Crew(String name, int size, int tasks, IntConsumer task) {
+        if (size < 1 || tasks < 1) {
+            throw new IllegalArgumentException("a crew needs at least one thread and one task, got " + size
+                    + " threads and " + tasks + " tasks");
         }
         this.task = task;
+        this.tasks = tasks;
         this.workers = new Worker[size - 1];
         for (int t = 1; t < size; t++) {
             workers[t - 1] = new Worker(name + "-" + t);
@@ -51,7 +62,7 @@ public final class Crew implements AutoCloseable {
         if (failure != null) {
             failure = null;
         }
-        pending.set(size());
+        pending.set(tasks);
         next.set(0);
         generation++;
         for (Worker worker : workers) {
@@ -71,7 +82,7 @@ public final class Crew implements AutoCloseable {
 
     /** Claims indices of the current run and runs them until none is left. */
     private void runClaimed() {
-        for (int index = next.getAndIncrement(); index < size(); index = next.getAndIncrement()) {
+        for (int index = next.getAndIncrement(); index < tasks; index = next.getAndIncrement()) {
             try {
                 task.accept(index);
             } catch (RuntimeException | Error e) {

@@ -5,7 +5,7 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.sheaf.Pins;
 
 /**
- * Forward-Euler steps of the heat equation on a batch split over threads by contiguous ranges of
+ * Forward-Euler steps of the heat equation on a batch cut into shares of contiguous
  * samples. Samples do not interact in a step, so the stalks are bit for bit those of one thread.
  * Close it when done.
  */
@@ -16,11 +16,11 @@ public final class EulerSteps extends SplitSteps {
     private OutputEdgeMode stepMode;
 
     /**
-     * Steps for {@code batch} samples of {@code kernel}'s sheaf over {@code threads} threads (at most
-     * one per sample); {@code pins} must hold one value for all samples.
+     * Steps for {@code batch} samples of {@code kernel}'s sheaf cut as {@code plan} says (at most one
+     * share per sample); {@code pins} must hold one value for all samples.
      */
-    public EulerSteps(SheafKernel kernel, int batch, int threads, Pins pins) {
-        super("sheaf4j-euler", kernel, batch, threads, pins);
+    public EulerSteps(SheafKernel kernel, int batch, ThreadPolicy.Split plan, Pins pins) {
+        super("sheaf4j-euler", kernel, batch, plan, pins);
     }
 
     /** Copies the batch's stalks into the threads' buffers, where steps keep them until {@link #unload}. */

@@ -4,8 +4,9 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.sheaf.Pins;
 
 /**
- * A kernel's steps on a batch split over a crew of threads, each thread stepping its own share of
- * the samples: what {@link EulerSteps} and {@link TrainingSteps} have in common. Close it when done.
+ * A kernel's steps on a batch cut into shares of samples, stepped by a crew of threads (each thread
+ * steps the shares it claims): what {@link EulerSteps} and {@link TrainingSteps} have in common. The
+ * results depend on the number of shares only, never on the number of threads. Close it when done.
  */
 public abstract sealed class SplitSteps implements AutoCloseable permits EulerSteps, TrainingSteps {
     final SheafKernel kernel;
@@ -14,14 +15,20 @@ public abstract sealed class SplitSteps implements AutoCloseable permits EulerSt
     final double[] change;
     private final Crew crew;
 
-    SplitSteps(String name, SheafKernel kernel, int batch, int threads, Pins pins) {
+    SplitSteps(String name, SheafKernel kernel, int batch, ThreadPolicy.Split plan, Pins pins) {
         this.kernel = kernel;
-        this.split = new BatchSplit(kernel, batch, threads, pins);
-        this.change = new double[split.count()];
-        this.crew = new Crew(name, split.count(), this::stepShare);
+        this.split = new BatchSplit(kernel, batch, plan.shares(), pins);
+        this.change = new double[this.split.count()];
+        this.crew = new Crew(name, Math.min(plan.threads(), this.split.count()), this.split.count(),
+                this::stepShare);
     }
 
-    /** The number of threads the steps run on (at most one per sample). */
+    /** The number of shares the batch is cut into (at most one per sample). */
+    public int shares() {
+        return split.count();
+    }
+
+    /** The number of threads the steps run on (at most one per share). */
     public int threads() {
         return crew.size();
     }
@@ -31,18 +38,18 @@ public abstract sealed class SplitSteps implements AutoCloseable permits EulerSt
         split.unload(state);
     }
 
-    /** Steps every share, each on its thread; returns the largest stalk change (NaN if any is NaN). */
+    /** Steps every share on the crew; returns the largest stalk change (NaN if any is NaN). */
     final double stepShares() {
         runShares();
         return BatchSplit.largest(change);
     }
 
-    /** Runs {@link #stepShare} for every share, each on its thread, and returns when all are done. */
+    /** Runs {@link #stepShare} for every share on the crew and returns when all are done. */
     final void runShares() {
         crew.run();
     }
 
-    /** Share {@code t}'s part of the current step, on its thread; a step of the share sets {@code change[t]}. */
+    /** Share {@code t}'s part of the current step, on the thread that claimed it; a step of the share sets {@code change[t]}. */
     abstract void stepShare(int t);
 
     @Override

@@ -4,10 +4,13 @@ import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.Pins;
 
 /**
- * The one place that decides how many threads a batch step gets when the user did not say. A step's
- * work is counted in weight-sample products (parameters times samples); each thread must get at
- * least {@link #MIN_WORK_PER_THREAD} of them, and never more threads than cores are free. An
- * explicit thread count from the user always wins over this policy.
+ * The one place that decides how a batch step is split when the user did not say: into how many
+ * shares of samples (which fixes the results) and on how many threads (which only changes the
+ * time). A step's work is counted in weight-sample products (parameters times samples); each share
+ * must get at least {@link #MIN_WORK_PER_THREAD} of them, and there are never more shares than the
+ * machine has cores nor more threads than cores are free now. So a run gives the same numbers on a
+ * machine whatever its load. An explicit thread count from the user always wins: as many shares and
+ * threads.
  */
 public final class ThreadPolicy {
     /**
@@ -18,6 +21,27 @@ public final class ThreadPolicy {
     public static final long MIN_WORK_PER_THREAD = 16_000;
 
     private ThreadPolicy() {
+    }
+
+    /** A batch step cut into {@code shares} of samples, stepped by {@code threads} threads. */
+    public record Split(int shares, int threads) {
+        /** Checks that there is at least one share and one thread and no more threads than shares. */
+        public Split {
+            if (shares < 1 || threads < 1 || threads > shares) {
+                throw new IllegalArgumentException("a split needs 1 <= threads <= shares, got " + threads
+                        + " threads for " + shares + " shares");
+            }
+        }
+
+        /** One share on one thread. */
+        public static Split serial() {
+            return new Split(1, 1);
+        }
+
+        /** {@code count} shares on as many threads: what an explicit thread count asks for. */
+        public static Split explicit(int count) {
+            return new Split(count, count);
+        }
     }
 
     /** The work of one step of {@code arch} on {@code batch} samples, in weight-sample products. */
@@ -45,14 +69,13 @@ public final class ThreadPolicy {
     }
 
     /**
-     * The default threads for a step of {@code work}: one when the work is too small to share, else
-     * {@link #threads(long, int)} with the cores that {@link FreeCores#measure} finds free now.
+     * The default split of a step of {@code work}: {@link #threads(long, int)} shares with every core
+     * of the machine, stepped by as many threads as the cores {@link FreeCores#measure} finds free now
+     * allow (free cores are measured only when there is more than one share).
      */
-    public static int automatic(long work) {
+    public static Split automatic(long work) {
         int cores = Runtime.getRuntime().availableProcessors();
-        if (threads(work, cores) == 1) {
-            return 1;
-        }
-        return threads(work, FreeCores.measure(cores));
+        int shares = threads(work, cores);
+        return shares == 1 ? Split.serial() : new Split(shares, threads(work, FreeCores.measure(cores)));
     }
 }

@@ -4,12 +4,12 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.sheaf.Pins;
 
 /**
- * Joint training steps on a batch split over threads by contiguous ranges of samples. Each thread
- * runs the kernel's step on its samples against its own copy of the old weights; the weight changes
- * are then added to the weights share by share in a fixed order (each thread adding up a slice of
- * the weights when {@link ThreadPolicy} finds the sum worth splitting), so a run is deterministic for
- * a given number of threads and differs from one thread's only by the rounding of that sum. Close
- * it when done.
+ * Joint training steps on a batch cut into shares of contiguous samples. Each share runs the
+ * kernel's step on its samples against its own copy of the old weights; the weight changes are then
+ * added to the weights share by share in a fixed order (the threads adding up slices of the weights
+ * when {@link ThreadPolicy} finds the sum worth splitting), so a run is deterministic for a given
+ * number of shares, whatever the threads, and differs from one share's only by the rounding of that
+ * sum. Close it when done.
  */
 public final class TrainingSteps extends SplitSteps {
     private final double[][] targets;
@@ -23,11 +23,11 @@ public final class TrainingSteps extends SplitSteps {
     private boolean summing;
 
     /**
-     * Steps for {@code batch} samples of {@code kernel}'s sheaf over {@code threads} threads (at most
-     * one per sample); {@code pins} must hold one value for all samples.
+     * Steps for {@code batch} samples of {@code kernel}'s sheaf cut as {@code plan} says (at most one
+     * share per sample); {@code pins} must hold one value for all samples.
      */
-    public TrainingSteps(SheafKernel kernel, int batch, int threads, Pins pins) {
-        super("sheaf4j-training", kernel, batch, threads, pins);
+    public TrainingSteps(SheafKernel kernel, int batch, ThreadPolicy.Split plan, Pins pins) {
+        super("sheaf4j-training", kernel, batch, plan, pins);
         int outputs = kernel.layout().architecture().outputs();
         int parameters = kernel.layout().architecture().parameterCount();
         this.targets = new double[split.count()][];

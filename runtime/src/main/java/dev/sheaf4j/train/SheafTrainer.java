@@ -127,10 +127,12 @@ public final class SheafTrainer {
                     equilibriumStep(params, state, targets, betaDt, fullTie != null ? fullTie
                             : pins.and(outputTie(arch, targets, b)), pinSet, workspace, settled)).execute();
         }
-        int threads = s.threads() != TrainingSettings.AUTOMATIC_THREADS ? s.threads()
-                : ThreadPolicy.splits(pins) ? ThreadPolicy.automatic(ThreadPolicy.work(arch, b)) : 1;
-        if (threads > 1) {
-            try (TrainingSteps parallel = new TrainingSteps(kernel, b, threads, pins)) {
+        ThreadPolicy.Split split = s.threads() != TrainingSettings.AUTOMATIC_THREADS
+                ? ThreadPolicy.Split.explicit(s.threads())
+                : ThreadPolicy.splits(pins) ? ThreadPolicy.automatic(ThreadPolicy.work(arch, b))
+                : ThreadPolicy.Split.serial();
+        if (split.shares() > 1) {
+            try (TrainingSteps parallel = new TrainingSteps(kernel, b, split, pins)) {
                 return new Run(initial, train, test, pinSet, s, listener, new Step() {
                     @Override
                     public double take(double[] params, double[] state, double[] targets, boolean settled) {

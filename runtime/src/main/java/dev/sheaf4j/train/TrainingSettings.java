@@ -11,9 +11,9 @@ import java.util.Objects;
  * (0 for full-batch training, the paper's). With mini-batches each step takes the next batch of a
  * seeded shuffle, every sample keeping its own stalks between its batches, and {@code beta}
  * defaults to {@code 1 / batchSize}. The joint steps run on {@code threads} threads, each taking a
- * contiguous share of the samples, or with {@link #AUTOMATIC_THREADS} on as many as
- * {@link dev.sheaf4j.parallel.ThreadPolicy} picks at the start of the run; a run is deterministic for
- * a given number of threads.
+ * contiguous share of the samples, or with {@link #AUTOMATIC_THREADS} as
+ * {@link dev.sheaf4j.parallel.ThreadPolicy} splits them at the start of the run; a run is
+ * deterministic for a given thread count and, when automatic, on a given machine whatever its load.
  */
 public record TrainingSettings(double alpha, double beta, double dt, int epochs, int stepsPerEpoch, boolean warmStart,
         StalkInit init, long seed, int batchSize, int threads) {

@@ -47,7 +47,7 @@ class SplitStepsTest {
         double[] resident = state.clone();
         double[] copied = state.clone();
         double[] changes = new double[STEPS];
-        try (EulerSteps steps = new EulerSteps(KERNEL, BATCH, threads, PINS)) {
+        try (EulerSteps steps = new EulerSteps(KERNEL, BATCH, ThreadPolicy.Split.explicit(threads), PINS)) {
             steps.load(resident);
             for (int k = 0; k < STEPS; k++) {
                 changes[k] = steps.step(params, resident, 0.05, OutputEdgeMode.JACOBIAN);
@@ -86,7 +86,7 @@ class SplitStepsTest {
         double[] expectedWeights = weights.clone();
         kernel.trainingStep(expectedWeights, expectedState, goals, 0.05, 0.01, PINS.compile(kernel.layout(), batch),
                 new Workspace(kernel.layout(), batch));
-        try (TrainingSteps steps = new TrainingSteps(kernel, batch, threads, PINS)) {
+        try (TrainingSteps steps = new TrainingSteps(kernel, batch, ThreadPolicy.Split.explicit(threads), PINS)) {
             steps.step(weights, stalks, goals, 0.05, 0.01);
         }
         assertArrayEquals(expectedState, stalks);
@@ -102,11 +102,22 @@ class SplitStepsTest {
         assertArrayEquals(train(threads, true), train(threads, false));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void theThreadsThatStepTheSharesNeverChangeTheResult(int threads) {
+        assertArrayEquals(train(new ThreadPolicy.Split(3, 1), true), train(new ThreadPolicy.Split(3, threads), true));
+    }
+
     /** The weights after {@link #STEPS} steps on {@code threads} threads, stalks loaded or copied each step. */
     private double[] train(int threads, boolean loaded) {
+        return train(ThreadPolicy.Split.explicit(threads), loaded);
+    }
+
+    /** The weights after {@link #STEPS} steps cut as {@code split} says, stalks loaded or copied each step. */
+    private double[] train(ThreadPolicy.Split split, boolean loaded) {
         double[] stalks = state.clone();
         double[] weights = params.clone();
-        try (TrainingSteps steps = new TrainingSteps(KERNEL, BATCH, threads, PINS)) {
+        try (TrainingSteps steps = new TrainingSteps(KERNEL, BATCH, split, PINS)) {
             if (loaded) {
                 steps.load(stalks, targets);
             }
@@ -118,8 +129,9 @@ class SplitStepsTest {
     }
 
     @Test
-    void noMoreThreadsThanSamples() {
-        try (EulerSteps steps = new EulerSteps(KERNEL, 3, 8, PINS)) {
+    void noMoreSharesOrThreadsThanSamples() {
+        try (EulerSteps steps = new EulerSteps(KERNEL, 3, ThreadPolicy.Split.explicit(8), PINS)) {
+            assertEquals(3, steps.shares());
             assertEquals(3, steps.threads());
         }
     }
@@ -128,7 +140,7 @@ class SplitStepsTest {
     void perSamplePinValuesAreRefused() {
         Pins perSample = Pins.builder().hard(Coordinate.pre(1, 0), new double[BATCH]).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new EulerSteps(KERNEL, BATCH, 2, perSample));
+                () -> new EulerSteps(KERNEL, BATCH, ThreadPolicy.Split.explicit(2), perSample));
         assertEquals(true, e.getMessage().contains("one value for all samples"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package dev.sheaf4j.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,14 @@ class ThreadPolicyTest {
 
     @Test
     void smallWorkNeverMeasuresTheCores() {
-        assertEquals(1, ThreadPolicy.automatic(UNIT));
+        assertEquals(ThreadPolicy.Split.serial(), ThreadPolicy.automatic(UNIT));
+    }
+
+    @Test
+    void aSplitHasNoMoreThreadsThanShares() {
+        assertThrows(IllegalArgumentException.class, () -> new ThreadPolicy.Split(2, 3));
+        assertThrows(IllegalArgumentException.class, () -> new ThreadPolicy.Split(0, 0));
+        assertEquals(new ThreadPolicy.Split(4, 4), ThreadPolicy.Split.explicit(4));
     }
 
     @Test

@@ -246,7 +246,7 @@ class TrainingTest {
     void anExplicitThreadCountWinsOverThePolicy() {
         Architecture arch = Architecture.relu(OutputActivation.SIGMOID, 2, 10, 1);
         Dataset data = randomData(new SplittableRandom(11), arch, 101);
-        assertEquals(1, ThreadPolicy.automatic(ThreadPolicy.work(arch, data.size())));
+        assertEquals(1, ThreadPolicy.automatic(ThreadPolicy.work(arch, data.size())).shares());
         SheafTrainer trainer = new SheafTrainer(new GenericKernel(arch));
         TrainingSettings settings = TrainingSettings.defaults().withSchedule(2, 50);
         double[] automatic = trainer.train(Network.heInitialised(arch, 12), data, null, Pins.none(), settings,
