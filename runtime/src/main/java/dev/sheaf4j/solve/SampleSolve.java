@@ -3,6 +3,7 @@ package dev.sheaf4j.solve;
 import dev.sheaf4j.internal.DoubleTrace;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.stream.IntStream;
 
 /**
  * The iteration of one sample's exact solve: steps of the current pattern until the gradient over
@@ -37,7 +38,8 @@ final class SampleSolve {
         energy = new PinnedEnergy(weights.kernel(), weights.params(), pins, sample, output);
         kinks = new KinkSet(layout, solved);
         newton = new NewtonStep(weights.system(), kinks, output, solved, energy.strength());
-        lineSearch = new LineSearch(weights, energy, kinks, output);
+        boolean inputFixed = IntStream.range(0, layout.architecture().inputs()).allMatch(pins::isFixed);
+        lineSearch = new LineSearch(layout, new WeightEdges(weights, inputFixed), energy, kinks, output);
         initialShift = settings.warmStart() ? 0 : weights.curvatureBound();
         shift = initialShift;
     }

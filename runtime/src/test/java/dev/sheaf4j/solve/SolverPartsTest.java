@@ -170,7 +170,7 @@ class SolverPartsTest {
         PinnedEnergy energy = p.energy();
         KinkSet kinks = new KinkSet(p.layout(), p.solved());
         OutputTerm output = p.output();
-        LineSearch search = new LineSearch(weights, energy, kinks, output);
+        LineSearch search = new LineSearch(p.layout(), new WeightEdges(weights, false), energy, kinks, output);
         double[] v = p.state();
         double[] g = energy.gradient(v);
         kinks.takeSides(v, g);
@@ -181,6 +181,42 @@ class SolverPartsTest {
         search.move(v, step, move[0]);
         assertEquals(energy.of(v), move[1], 1e-12 * (1 + e0));
         assertTrue(move[1] < e0);
+    }
+
+    /**
+     * The weight edges' residuals are the kernel's discrepancies on those edges, whether the input
+     * term is computed once (input fixed) or at every point, and they change along a step by its slopes.
+     */
+    @Property(tries = 30)
+    void theWeightEdgesAreTheKernelsDiscrepanciesAndAffineAlongAStep(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll boolean inputFixed) {
+        Problem p = Problem.random(seed, depth);
+        WeightEdges edges = new WeightEdges(new PinnedWeights(p.kernel(), p.network()), inputFixed);
+        SheafLayout layout = p.layout();
+        double[] v = p.state();
+        double[] step = RandomNetworks.gaussian(new SplittableRandom(seed), v.length);
+        if (inputFixed) {
+            Arrays.fill(step, 0, layout.architecture().inputs(), 0.0);
+        }
+        double[] want = new double[layout.discrepancySize()];
+        p.kernel().discrepancies(p.network().parameters(), v, 1, want);
+        double[] moved = v.clone();
+        for (int c = 0; c < v.length; c++) {
+            moved[c] += step[c];
+        }
+        double[] wantMoved = new double[want.length];
+        p.kernel().discrepancies(p.network().parameters(), moved, 1, wantMoved);
+        double[] got = new double[want.length];
+        double[] slopes = new double[want.length];
+        edges.residuals(v, got);
+        edges.slopes(step, slopes);
+        for (int l = 1; l <= layout.architecture().layers(); l++) {
+            int r = layout.preOffset(l) - layout.architecture().inputs();
+            for (int i = r; i < r + layout.architecture().width(l); i++) {
+                assertEquals(want[i], got[i], 1e-12 * (1 + Math.abs(want[i])), "weight edge " + l);
+                assertEquals(wantMoved[i] - want[i], slopes[i], 1e-9 * (1 + Math.abs(want[i])), "slope " + l);
+            }
+        }
     }
 
     @Property(tries = 20)
