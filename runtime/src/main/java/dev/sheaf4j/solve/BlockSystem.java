@@ -3,7 +3,6 @@ package dev.sheaf4j.solve;
 import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.network.Architecture;
-import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,19 +29,21 @@ final class BlockSystem {
 
     private final Architecture arch;
     private final SheafLayout layout;
+    private final double[] params;
     private final DMatrixRMaj[] weights;
     private final DMatrixRMaj[] activationBlocks;
     private DMatrixRMaj inputBlock;
 
     /**
-     * Copies {@code W_l} of {@code network}; the pattern-independent blocks {@code I + W_(l+1)^T W_(l+1)}
-     * of the hidden activations are computed when a solve first needs them, the input's {@code W_1^T
-     * W_1}, wide for wide inputs and needed only when an input is free, by {@link #prepareInput()}.
+     * The system of the network with parameters {@code params} (not modified); its weight matrices and the pattern-independent blocks {@code I +
+     * W_(l+1)^T W_(l+1)} of the hidden activations are computed when a solve first needs them, the
+     * input's {@code W_1^T W_1}, wide for wide inputs and needed only when an input is free, by
+     * {@link #prepareInput()}.
      *
      * @throws IllegalArgumentException if a layer is too wide for a dense block
      */
-    BlockSystem(Network network, SheafLayout layout) {
-        this.arch = network.architecture();
+    BlockSystem(SheafLayout layout, double[] params) {
+        this.arch = layout.architecture();
         this.layout = layout;
         int layers = arch.layers();
         weights = new DMatrixRMaj[layers + 1];
@@ -53,9 +54,17 @@ final class BlockSystem {
             }
         }
         activationBlocks = new DMatrixRMaj[layers];
-        for (int l = 1; l <= layers; l++) {
-            weights[l] = new DMatrixRMaj(network.weights(l));
+        this.params = params;
+    }
+
+    /** {@code W_l} as a matrix, copied from the parameters on first use (a pinned input never needs {@code W_1}). */
+    private synchronized DMatrixRMaj weight(int l) {
+        if (weights[l] == null) {
+            int offset = arch.weightOffset(l);
+            weights[l] = DMatrixRMaj.wrap(arch.width(l), arch.width(l - 1),
+                    Arrays.copyOfRange(params, offset, arch.biasOffset(l)));
         }
+        return weights[l];
     }
 
     /**
@@ -88,7 +97,7 @@ final class BlockSystem {
     /** {@code W_l^T W_l}, checked. */
     private DMatrixRMaj gram(int l) {
         DMatrixRMaj gram = new DMatrixRMaj(arch.width(l - 1), arch.width(l - 1));
-        CommonOps_DDRM.multTransA(weights[l], weights[l], gram);
+        CommonOps_DDRM.multTransA(weight(l), weight(l), gram);
         requireFinite(gram, l);
         return gram;
     }
@@ -164,7 +173,7 @@ final class BlockSystem {
             }
             if (lowRank) {
                 int next = vertexLayer(v) + 1;
-                factors[v] = Factor.lowRank(d.data, columns(weights[next], index), next, vertexName(v));
+                factors[v] = Factor.lowRank(d.data, columns(weight(next), index), next, vertexName(v));
             } else if (index.length > 0) {
                 factors[v] = Factor.of(d, vertexName(v));
             }
@@ -408,7 +417,7 @@ final class BlockSystem {
             DMatrixRMaj c = new DMatrixRMaj(rows.length, cols.length);
             for (int i = 0; i < rows.length; i++) {
                 for (int j = 0; j < cols.length; j++) {
-                    c.set(i, j, -weights[l].get(rows[i], cols[j]));
+                    c.set(i, j, -weight(l).get(rows[i], cols[j]));
                 }
             }
             return Coupling.dense(c);

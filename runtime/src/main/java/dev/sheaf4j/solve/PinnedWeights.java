@@ -7,8 +7,9 @@ import dev.sheaf4j.sheaf.SheafLayout;
 
 /**
  * What the exact solver computes once per weights and shares across samples and iterations: the
- * block system with its weight products and the bound on the energy's curvature that starts the
- * implicit steps of a cold start, each computed when a solve first needs it. Thread-safe.
+ * block system with its weight products, the bound on the energy's curvature that starts the
+ * implicit steps of a cold start, and the network with its pinned input folded in, each computed
+ * when a solve first needs it. Thread-safe.
  */
 final class PinnedWeights {
     private final SheafKernel kernel;
@@ -16,6 +17,7 @@ final class PinnedWeights {
     private final BlockSystem system;
     private final Architecture arch;
     private double curvatureBound;
+    private PinnedInput pinnedInput;
 
     /**
      * The precomputation for {@code network} run by {@code kernel}.
@@ -26,7 +28,7 @@ final class PinnedWeights {
         this.kernel = kernel;
         this.params = network.parameters();
         this.arch = network.architecture();
-        this.system = new BlockSystem(network, kernel.layout());
+        this.system = new BlockSystem(kernel.layout(), params);
     }
 
     /** A rough bound on the energy's curvature: 2 plus the largest squared column norm of a weight matrix. */
@@ -62,6 +64,14 @@ final class PinnedWeights {
 
     BlockSystem system() {
         return system;
+    }
+
+    /** The network with its pinned input folded in, computed on first use (see {@link PinnedInput#pays}). */
+    synchronized PinnedInput pinnedInput() {
+        if (pinnedInput == null) {
+            pinnedInput = new PinnedInput(arch, params);
+        }
+        return pinnedInput;
     }
 
     /** The shift of the first implicit step of a cold start, computed on first use. */

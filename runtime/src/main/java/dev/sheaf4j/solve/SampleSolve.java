@@ -35,10 +35,12 @@ final class SampleSolve {
             solved[c] = !pins.isFixed(c);
         }
         output = new OutputTerm(treatment, layout, pins, sample);
-        energy = new PinnedEnergy(weights.kernel(), weights.params(), pins, sample, output);
+        boolean inputFixed = IntStream.range(0, layout.architecture().inputs()).allMatch(pins::isFixed);
+        energy = inputFixed && PinnedInput.pays(layout.architecture())
+                ? new PinnedEnergy(weights.pinnedInput(), layout, pins, sample, output)
+                : new PinnedEnergy(weights.kernel(), weights.params(), pins, sample, output);
         kinks = new KinkSet(layout, solved);
         newton = new NewtonStep(weights.system(), kinks, output, solved, energy.strength());
-        boolean inputFixed = IntStream.range(0, layout.architecture().inputs()).allMatch(pins::isFixed);
         lineSearch = new LineSearch(layout, new WeightEdges(weights, inputFixed), energy, kinks, output);
         initialShift = settings.warmStart() ? 0 : weights.curvatureBound();
         shift = initialShift;

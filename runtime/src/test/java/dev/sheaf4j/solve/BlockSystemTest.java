@@ -27,7 +27,7 @@ class BlockSystemTest {
         Architecture arch = RandomNetworks.architecture(random, layers, 9, false);
         Network network = RandomNetworks.network(random, arch);
         SheafLayout layout = new SheafLayout(arch);
-        BlockSystem system = new BlockSystem(network, layout);
+        BlockSystem system = new BlockSystem(layout, network.parameters());
         system.prepareInput();
         boolean[] solved = solvedCoordinates(random, layout);
         double[] diagonal = new double[layout.stateSize()];

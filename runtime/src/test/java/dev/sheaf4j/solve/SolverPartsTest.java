@@ -21,6 +21,7 @@ import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -216,6 +217,33 @@ class SolverPartsTest {
                 assertEquals(want[i], got[i], 1e-12 * (1 + Math.abs(want[i])), "weight edge " + l);
                 assertEquals(wantMoved[i] - want[i], slopes[i], 1e-9 * (1 + Math.abs(want[i])), "slope " + l);
             }
+        }
+    }
+
+    /**
+     * With the input pinned, the energy and the gradient on every other coordinate are the same
+     * computed on the network with its input folded in, whatever the head and the output's treatment.
+     */
+    @Property(tries = 30)
+    void foldingAPinnedInputKeepsTheEnergyAndTheGradient(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int layers, @ForAll OutputTreatment treatment) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, layers, 6, true);
+        Assume.that((treatment == OutputTreatment.NONE) == !arch.hasOutputVertex());
+        Network network = RandomNetworks.network(random, arch);
+        GenericKernel kernel = new GenericKernel(arch);
+        SheafLayout layout = kernel.layout();
+        PinSet pins = Pins.builder().soft(Coordinate.pre(arch.layers(), 0), random.nextGaussian(), 1.5).build()
+                .compile(layout, 1);
+        OutputTerm output = new OutputTerm(treatment, layout, pins, 0);
+        PinnedEnergy plain = new PinnedEnergy(kernel, network.parameters(), pins, 0, output);
+        PinnedEnergy folded = new PinnedEnergy(new PinnedInput(arch, network.parameters()), layout, pins, 0, output);
+        double[] v = RandomNetworks.gaussian(random, layout.stateSize());
+        assertEquals(plain.of(v), folded.of(v), 1e-12 * (1 + Math.abs(plain.of(v))));
+        double[] want = plain.gradient(v);
+        double[] got = folded.gradient(v);
+        for (int c = arch.inputs(); c < v.length; c++) {
+            assertEquals(want[c], got[c], 1e-12 * (1 + Math.abs(want[c])), "coordinate " + c);
         }
     }
 
