@@ -4,9 +4,7 @@ import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.SheafLayout;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -123,44 +121,31 @@ final class BlockSystem {
     double[] solve(boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian,
             DMatrixRMaj outputCoupling, double[] rhs) {
         int layers = arch.layers();
-        List<int[]> blocks = new ArrayList<>();
-        List<Integer> offsets = new ArrayList<>();
-        int last = outputCoupling == null ? 2 * layers - 1 : 2 * layers;
-        for (int v = 0; v <= last; v++) {
-            int offset = vertexOffset(v);
-            int width = arch.width(vertexLayer(v));
-            int count = 0;
-            for (int i = 0; i < width; i++) {
-                count += solved[offset + i] ? 1 : 0;
-            }
-            int[] index = new int[count];
-            int k = 0;
-            for (int i = 0; i < width; i++) {
-                if (solved[offset + i]) {
-                    index[k++] = i;
-                }
-            }
-            blocks.add(index);
-            offsets.add(offset);
+        int n = (outputCoupling == null ? 2 * layers - 1 : 2 * layers) + 1;
+        int[][] blocks = new int[n][];
+        int[] offsets = new int[n];
+        for (int v = 0; v < n; v++) {
+            offsets[v] = vertexOffset(v);
+            blocks[v] = solvedIndices(solved, offsets[v], arch.width(vertexLayer(v)));
         }
-        int n = blocks.size();
         Factor[] factors = new Factor[n];
         Coupling[] couplings = new Coupling[n];
         DMatrixRMaj[] w = new DMatrixRMaj[n];
         for (int v = 0; v < n; v++) {
-            int[] index = blocks.get(v);
+            int[] index = blocks[v];
             boolean lowRank = lowRank(v, index, factors);
-            DMatrixRMaj d = lowRank ? diagonalPart(v, index, diagonal, offsets.get(v))
-                    : diagonalBlock(v, index, masks, diagonal, outputHessian, offsets.get(v));
+            boolean diagonalOnly = lowRank || plainDiagonal(v, index, blocks[Math.max(v - 1, 0)], outputHessian);
+            DMatrixRMaj d = diagonalOnly ? diagonalPart(v, index, masks, diagonal, offsets[v])
+                    : diagonalBlock(v, index, masks, diagonal, outputHessian, offsets[v]);
             w[v] = new DMatrixRMaj(index.length, 1);
             for (int i = 0; i < index.length; i++) {
-                w[v].set(i, 0, rhs[offsets.get(v) + index[i]]);
+                w[v].data[i] = rhs[offsets[v] + index[i]];
             }
-            if (v > 0 && index.length > 0 && blocks.get(v - 1).length > 0) {
-                couplings[v] = coupling(v, index, blocks.get(v - 1), masks, outputCoupling);
+            if (v > 0 && index.length > 0 && blocks[v - 1].length > 0) {
+                couplings[v] = coupling(v, index, blocks[v - 1], masks, outputCoupling);
                 // S_v = D_v - C S_(v-1)^-1 C^T and w_v = b_v - C S_(v-1)^-1 w_(v-1)
                 if (couplings[v].dense() == null && factors[v - 1].inverse != null) {
-                    couplings[v].subtractDiagonalProduct(factors[v - 1].inverse, d, lowRank);
+                    couplings[v].subtractDiagonalProduct(factors[v - 1].inverse, d, diagonalOnly);
                 } else {
                     DMatrixRMaj ct = couplings[v].transposed();
                     DMatrixRMaj y = new DMatrixRMaj(ct.numRows, ct.numCols);
@@ -174,6 +159,8 @@ final class BlockSystem {
             if (lowRank) {
                 int next = vertexLayer(v) + 1;
                 factors[v] = Factor.lowRank(d.data, columns(weight(next), index), next, vertexName(v));
+            } else if (diagonalOnly) {
+                factors[v] = Factor.diagonal(d.data, vertexName(v));
             } else if (index.length > 0) {
                 factors[v] = Factor.of(d, vertexName(v));
             }
@@ -181,7 +168,7 @@ final class BlockSystem {
         double[] u = new double[layout.stateSize()];
         DMatrixRMaj next = null;
         for (int v = n - 1; v >= 0; v--) {
-            int[] index = blocks.get(v);
+            int[] index = blocks[v];
             if (index.length == 0) {
                 next = null;
                 continue;
@@ -193,11 +180,27 @@ final class BlockSystem {
             DMatrixRMaj x = new DMatrixRMaj(index.length, 1);
             factors[v].solve(right, x);
             for (int i = 0; i < index.length; i++) {
-                u[offsets.get(v) + index[i]] = x.get(i, 0);
+                u[offsets[v] + index[i]] = x.data[i];
             }
             next = x;
         }
         return u;
+    }
+
+    /** The indices {@code i < width} with {@code solved[offset + i]}, in order. */
+    private static int[] solvedIndices(boolean[] solved, int offset, int width) {
+        int count = 0;
+        for (int i = 0; i < width; i++) {
+            count += solved[offset + i] ? 1 : 0;
+        }
+        int[] index = new int[count];
+        int k = 0;
+        for (int i = 0; i < width; i++) {
+            if (solved[offset + i]) {
+                index[k++] = i;
+            }
+        }
+        return index;
     }
 
     /**
@@ -213,11 +216,26 @@ final class BlockSystem {
         return diagonalBefore && arch.width(vertexLayer(v) + 1) < index.length;
     }
 
-    /** The diagonal of a hidden activation block without its {@code W^T W}, as an {@code n x 1} matrix. */
-    private static DMatrixRMaj diagonalPart(int v, int[] index, double[] diagonal, int offset) {
+    /**
+     * Whether the block of pre-activation {@code v} stays diagonal: nothing before it is solved for
+     * ({@code before} is empty) and no output Hessian is added to it.
+     */
+    private boolean plainDiagonal(int v, int[] index, int[] before, DMatrixRMaj outputHessian) {
+        boolean hessian = vertexLayer(v) == arch.layers() && outputHessian != null;
+        return isPre(v) && index.length > 0 && before.length == 0 && !hessian;
+    }
+
+    /**
+     * The diagonal of a block without its {@code W^T W} (for a hidden activation) or of a diagonal
+     * pre-activation block, as an {@code n x 1} matrix.
+     */
+    private DMatrixRMaj diagonalPart(int v, int[] index, double[] masks, double[] diagonal, int offset) {
+        int l = vertexLayer(v);
+        boolean masked = isPre(v) && l < arch.layers();
         DMatrixRMaj d = new DMatrixRMaj(index.length, 1);
         for (int i = 0; i < index.length; i++) {
-            d.data[i] = 1 + diagonal[offset + index[i]];
+            double m = masked ? masks[offset + index[i]] : 0;
+            d.data[i] = 1 + m * m + diagonal[offset + index[i]];
         }
         return d;
     }
@@ -316,6 +334,11 @@ final class BlockSystem {
             return inverse;
         }
 
+        /** The factor of {@code diag(e)}; {@code e} must be positive. */
+        static Factor diagonal(double[] e, String block) {
+            return new Factor(reciprocals(e, block), null, null);
+        }
+
         static Factor of(DMatrixRMaj s, String block) {
             int n = s.numRows;
             boolean diagonal = true;
@@ -332,7 +355,7 @@ final class BlockSystem {
                 for (int i = 0; i < n; i++) {
                     e[i] = s.get(i, i);
                 }
-                return new Factor(reciprocals(e, block), null, null);
+                return diagonal(e, block);
             }
             LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
             if (!chol.setA(s)) {
