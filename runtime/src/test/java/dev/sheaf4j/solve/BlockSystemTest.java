@@ -33,7 +33,8 @@ class BlockSystemTest {
         double[] diagonal = new double[layout.stateSize()];
         for (int c = 0; c < diagonal.length; c++) {
             // a free input needs a soft pin to make the system definite
-            diagonal[c] = c < arch.inputs() ? random.nextDouble(0.1, 2) : random.nextInt(3) == 0 ? random.nextDouble() : 0;
+            boolean soft = c < arch.inputs() || random.nextInt(3) == 0;
+            diagonal[c] = soft ? random.nextDouble(0.1, 2) : 0;
         }
         DMatrixRMaj outputHessian = random.nextBoolean() ? randomPositiveSemidefinite(random, arch.outputs()) : null;
         for (int pattern = 0; pattern < 3; pattern++) {
