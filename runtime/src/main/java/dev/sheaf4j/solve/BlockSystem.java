@@ -440,10 +440,11 @@ final class BlockSystem {
             return Coupling.dense(c);
         }
         if (isPre(v)) {
+            DMatrixRMaj w = weight(l);
             DMatrixRMaj c = new DMatrixRMaj(rows.length, cols.length);
             for (int i = 0; i < rows.length; i++) {
                 for (int j = 0; j < cols.length; j++) {
-                    c.set(i, j, -weight(l).get(rows[i], cols[j]));
+                    c.set(i, j, -w.get(rows[i], cols[j]));
                 }
             }
             return Coupling.dense(c);
