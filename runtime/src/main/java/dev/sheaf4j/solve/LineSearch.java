@@ -14,18 +14,18 @@ final class LineSearch {
     /** Relative size of energy changes lost to rounding: smaller predicted decreases are taken whole. */
     static final double ROUNDING = 1e-13;
 
-    private final PinnedWeights weights;
+    private final WeightEdges weightEdges;
     private final PinnedEnergy energy;
     private final KinkSet kinks;
     private final OutputTerm output;
     private final SheafLayout layout;
 
-    LineSearch(PinnedWeights weights, PinnedEnergy energy, KinkSet kinks, OutputTerm output) {
-        this.weights = weights;
+    LineSearch(SheafLayout layout, WeightEdges weightEdges, PinnedEnergy energy, KinkSet kinks, OutputTerm output) {
+        this.weightEdges = weightEdges;
         this.energy = energy;
         this.kinks = kinks;
         this.output = output;
-        this.layout = weights.layout();
+        this.layout = layout;
     }
 
     /**
@@ -106,8 +106,8 @@ final class LineSearch {
             int size = layout.discrepancySize();
             r0 = new double[size];
             slope = new double[size];
-            weights.discrepancies(v, r0);
-            weights.linearPart(step, slope);
+            weightEdges.residuals(v, r0);
+            weightEdges.slopes(step, slope);
             trial = new double[v.length];
             d = new double[size];
         }

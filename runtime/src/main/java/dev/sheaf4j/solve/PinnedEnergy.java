@@ -12,7 +12,9 @@ import dev.sheaf4j.sheaf.SheafLayout;
  */
 final class PinnedEnergy {
     private final SheafKernel kernel;
-    private final double[] params;
+    private double[] params;
+    private final PinnedInput folding;
+    private final double[] folded;
     private final OutputTerm output;
     private final Workspace workspace;
     private final double[] strength;
@@ -21,11 +23,25 @@ final class PinnedEnergy {
 
     /** The energy of {@code sample} under {@code pins}, with {@code output}'s treatment of the output edge. */
     PinnedEnergy(SheafKernel kernel, double[] params, PinSet pins, int sample, OutputTerm output) {
+        this(kernel, params, null, kernel.layout(), pins, sample, output);
+    }
+
+    /**
+     * The same energy computed on the network with the pinned input folded in by {@code folding}: for
+     * solves in which every input is fixed. The gradient on the input is then not computed (0).
+     */
+    PinnedEnergy(PinnedInput folding, SheafLayout layout, PinSet pins, int sample, OutputTerm output) {
+        this(folding.kernel(), null, folding, layout, pins, sample, output);
+    }
+
+    private PinnedEnergy(SheafKernel kernel, double[] params, PinnedInput folding, SheafLayout layout, PinSet pins,
+            int sample, OutputTerm output) {
         this.kernel = kernel;
         this.params = params;
+        this.folding = folding;
         this.output = output;
-        SheafLayout layout = kernel.layout();
-        this.workspace = new Workspace(layout, 1);
+        this.workspace = new Workspace(kernel.layout(), 1);
+        this.folded = folding == null ? null : new double[kernel.layout().stateSize()];
         this.linearEdges = layout.linearEnd() - layout.architecture().inputs();
         int size = layout.stateSize();
         strength = new double[size];
@@ -44,8 +60,25 @@ final class PinnedEnergy {
     /** The energy of the state {@code v}. */
     double of(double[] v) {
         double[] d = workspace.discrepancy();
-        kernel.discrepancies(params, v, 1, d);
+        kernel.discrepancies(params(v), state(v), 1, d);
         return of(d, v);
+    }
+
+    /** The parameters of the kernel's network; when folded, for the input in {@code v}, computed once. */
+    private double[] params(double[] v) {
+        if (params == null) {
+            params = folding.paramsFor(v);
+        }
+        return params;
+    }
+
+    /** The state the kernel sees for {@code v}: itself, or its folding. */
+    private double[] state(double[] v) {
+        if (folding == null) {
+            return v;
+        }
+        folding.fold(v, folded);
+        return folded;
     }
 
     /** The energy of the state {@code v} whose discrepancies are {@code d}. */
@@ -67,8 +100,12 @@ final class PinnedEnergy {
     /** The gradient at {@code v}, every pre-activation at a kink taken on its positive side. */
     double[] gradient(double[] v) {
         double[] f = workspace.force();
-        kernel.forces(params, v, output.treatment().forceMode(), workspace, f);
+        kernel.forces(params(v), state(v), output.treatment().forceMode(), workspace, f);
         double[] g = new double[v.length];
+        if (folding != null) {
+            folding.unfold(f, g);
+            f = g;
+        }
         for (int c = 0; c < v.length; c++) {
             g[c] = -f[c] + strength[c] * (v[c] - target[c]);
         }

@@ -15,15 +15,16 @@ import java.util.stream.IntStream;
  * coordinates that the heat equation would settle into, found without integrating it.
  *
  * <p>The energy is piecewise quadratic in the stalks: quadratic for each activation pattern. Each
- * iteration solves the Newton system of the current pattern by a block-tridiagonal Cholesky
- * factorisation ({@code BlockSystem}); when that step would leave the pattern, it takes instead an
- * implicit Euler step of the heat equation (the same system with a diagonal shift, halved while
- * the steps stay inside their patterns, so the implicit steps double in length), so that the
- * iterates cross from pattern to pattern where diffusion would and settle in the same basin. It moves
- * along the step to the best of the points where a hidden pre-activation crosses zero and the full
- * step, by exact evaluation of the energy, so the energy never increases. A pre-activation whose
- * Newton steps point back and forth across zero is held at the kink {@code z = 0} and released when
- * its one-sided derivatives say so. The result is
+ * iteration solves the Newton system of the current pattern by block-tridiagonal elimination
+ * ({@code BlockSystem}: diagonal blocks by reciprocals, an activation block before a much narrower
+ * layer by its low-rank capacitance matrix, the rest by Cholesky); when that step would leave the
+ * pattern, it takes instead an implicit Euler step of the heat equation (the same system with a
+ * diagonal shift, halved while the steps stay inside their patterns, so the implicit steps double in
+ * length), so that the iterates cross from pattern to pattern where diffusion would and settle in
+ * the same basin. It moves along the step to the best of the points where a hidden pre-activation
+ * crosses zero and the full step, by exact evaluation of the energy, so the energy never increases.
+ * A pre-activation whose Newton steps point back and forth across zero is held at the kink {@code z =
+ * 0} and released when its one-sided derivatives say so. The result is
  * certified when the largest gradient component over the free coordinates, and at every kink the
  * distance of 0 from the one-sided derivatives, fall below the tolerance.
  *
@@ -35,7 +36,8 @@ import java.util.stream.IntStream;
  * <p>Parts: {@code OutputTreatment} and {@code OutputTerm} (the output edge), {@code PinnedEnergy}
  * (the energy and its gradient), {@code KinkSet} (the pattern and the kinks), {@code NewtonStep} on
  * {@code BlockSystem} (the step), {@code LineSearch} (the move) and {@code SampleSolve} (the loop);
- * {@code PinnedWeights} holds what is computed once per weights for every sample.
+ * {@code PinnedWeights} holds what is computed once per weights for every sample. With the input
+ * pinned, {@code WeightEdges} and {@code PinnedInput} compute {@code W_1 x} once per sample.
  *
  * <p>A warm start ({@link EquilibriumSettings#warmStart()}), for a state that was the equilibrium
  * before a small change of the weights or pins, takes Newton steps from the first iteration: usually

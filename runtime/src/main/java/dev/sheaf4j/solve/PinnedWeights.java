@@ -4,36 +4,31 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.SheafLayout;
-import java.util.Arrays;
 
 /**
  * What the exact solver computes once per weights and shares across samples and iterations: the
- * block system with its weight products, the weights without biases (the linear part of the weight
- * edges), and the bound on the energy's curvature that starts the implicit steps. Immutable.
+ * block system with its weight products, the bound on the energy's curvature that starts the
+ * implicit steps of a cold start, and the network with its pinned input folded in, each computed
+ * when a solve first needs it. Thread-safe.
  */
 final class PinnedWeights {
     private final SheafKernel kernel;
     private final double[] params;
-    private final double[] withoutBiases;
     private final BlockSystem system;
-    private final double curvatureBound;
+    private final Architecture arch;
+    private double curvatureBound;
+    private PinnedInput pinnedInput;
 
     /**
      * The precomputation for {@code network} run by {@code kernel}.
      *
      * @throws IllegalArgumentException if a layer is too wide for a dense block
-     * @throws dev.sheaf4j.sheaf.NonFiniteException if some {@code W_l^T W_l} overflows
      */
     PinnedWeights(SheafKernel kernel, Network network) {
         this.kernel = kernel;
         this.params = network.parameters();
-        Architecture arch = network.architecture();
-        this.withoutBiases = params.clone();
-        for (int l = 1; l <= arch.layers(); l++) {
-            Arrays.fill(withoutBiases, arch.biasOffset(l), arch.biasOffset(l) + arch.width(l), 0.0);
-        }
-        this.system = new BlockSystem(network, kernel.layout());
-        this.curvatureBound = curvatureBound(arch, params);
+        this.arch = network.architecture();
+        this.system = new BlockSystem(kernel.layout(), params);
     }
 
     /** A rough bound on the energy's curvature: 2 plus the largest squared column norm of a weight matrix. */
@@ -71,18 +66,20 @@ final class PinnedWeights {
         return system;
     }
 
-    /** The shift of the first implicit step of a cold start. */
-    double curvatureBound() {
+    /** The network with its pinned input folded in, computed on first use (see {@link PinnedInput#pays}). */
+    synchronized PinnedInput pinnedInput() {
+        if (pinnedInput == null) {
+            pinnedInput = new PinnedInput(arch, params);
+        }
+        return pinnedInput;
+    }
+
+    /** The shift of the first implicit step of a cold start, computed on first use. */
+    synchronized double curvatureBound() {
+        if (curvatureBound == 0) {
+            curvatureBound = curvatureBound(arch, params);
+        }
         return curvatureBound;
     }
 
-    /** The discrepancies of one sample's state {@code v}. */
-    void discrepancies(double[] v, double[] d) {
-        kernel.discrepancies(params, v, 1, d);
-    }
-
-    /** The weight edges' residuals of {@code direction} without the biases: how they change along it. */
-    void linearPart(double[] direction, double[] d) {
-        kernel.discrepancies(withoutBiases, direction, 1, d);
-    }
 }

@@ -3,6 +3,7 @@ package dev.sheaf4j.solve;
 import dev.sheaf4j.internal.DoubleTrace;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.stream.IntStream;
 
 /**
  * The iteration of one sample's exact solve: steps of the current pattern until the gradient over
@@ -34,10 +35,13 @@ final class SampleSolve {
             solved[c] = !pins.isFixed(c);
         }
         output = new OutputTerm(treatment, layout, pins, sample);
-        energy = new PinnedEnergy(weights.kernel(), weights.params(), pins, sample, output);
+        boolean inputFixed = IntStream.range(0, layout.architecture().inputs()).allMatch(pins::isFixed);
+        energy = inputFixed && PinnedInput.pays(layout.architecture())
+                ? new PinnedEnergy(weights.pinnedInput(), layout, pins, sample, output)
+                : new PinnedEnergy(weights.kernel(), weights.params(), pins, sample, output);
         kinks = new KinkSet(layout, solved);
         newton = new NewtonStep(weights.system(), kinks, output, solved, energy.strength());
-        lineSearch = new LineSearch(weights, energy, kinks, output);
+        lineSearch = new LineSearch(layout, new WeightEdges(weights, inputFixed), energy, kinks, output);
         initialShift = settings.warmStart() ? 0 : weights.curvatureBound();
         shift = initialShift;
     }

@@ -1,5 +1,6 @@
 package dev.sheaf4j.solve;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -227,6 +228,31 @@ class PinnedEquilibriumPropertyTest {
                     assertEquals(a.get(k, 0), together.state().get(k, s), 0.0, k + " of sample " + s);
                 }
             }
+        }
+    }
+
+    /**
+     * A batch sharing the per-weights parts (the folded input, the low-rank activation blocks) lands
+     * exactly where each sample solved alone does: an input wider than the first layer, a narrow output.
+     */
+    @Property(tries = 10)
+    void aBatchOfWideInputsSolvesEachSampleAlone(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = Architecture.relu(OutputActivation.IDENTITY, 6 + random.nextInt(4), 3 + random.nextInt(3),
+                1 + random.nextInt(2));
+        Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
+        int batch = 4;
+        double[][] inputs = new double[batch][];
+        double[] values = RandomNetworks.gaussian(random, batch);
+        for (int s = 0; s < batch; s++) {
+            inputs[s] = RandomNetworks.gaussian(random, arch.inputs());
+        }
+        Coordinate c = Coordinate.pre(arch.layers(), 0);
+        EquilibriumResult together = sheaf.equilibrium(inputs).pin(c, values).solve();
+        assertTrue(together.certified(), together.toString());
+        for (int s = 0; s < batch; s++) {
+            double[] alone = sheaf.equilibrium(inputs[s]).pin(c, values[s]).solve().state().sample(0);
+            assertArrayEquals(alone, together.state().sample(s), 1e-12, "sample " + s);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -170,7 +171,7 @@ class SolverPartsTest {
         PinnedEnergy energy = p.energy();
         KinkSet kinks = new KinkSet(p.layout(), p.solved());
         OutputTerm output = p.output();
-        LineSearch search = new LineSearch(weights, energy, kinks, output);
+        LineSearch search = new LineSearch(p.layout(), new WeightEdges(weights, false), energy, kinks, output);
         double[] v = p.state();
         double[] g = energy.gradient(v);
         kinks.takeSides(v, g);
@@ -181,6 +182,69 @@ class SolverPartsTest {
         search.move(v, step, move[0]);
         assertEquals(energy.of(v), move[1], 1e-12 * (1 + e0));
         assertTrue(move[1] < e0);
+    }
+
+    /**
+     * The weight edges' residuals are the kernel's discrepancies on those edges, whether the input
+     * term is computed once (input fixed) or at every point, and they change along a step by its slopes.
+     */
+    @Property(tries = 30)
+    void theWeightEdgesAreTheKernelsDiscrepanciesAndAffineAlongAStep(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll boolean inputFixed) {
+        Problem p = Problem.random(seed, depth);
+        WeightEdges edges = new WeightEdges(new PinnedWeights(p.kernel(), p.network()), inputFixed);
+        SheafLayout layout = p.layout();
+        double[] v = p.state();
+        double[] step = RandomNetworks.gaussian(new SplittableRandom(seed), v.length);
+        if (inputFixed) {
+            Arrays.fill(step, 0, layout.architecture().inputs(), 0.0);
+        }
+        double[] want = new double[layout.discrepancySize()];
+        p.kernel().discrepancies(p.network().parameters(), v, 1, want);
+        double[] moved = v.clone();
+        for (int c = 0; c < v.length; c++) {
+            moved[c] += step[c];
+        }
+        double[] wantMoved = new double[want.length];
+        p.kernel().discrepancies(p.network().parameters(), moved, 1, wantMoved);
+        double[] got = new double[want.length];
+        double[] slopes = new double[want.length];
+        edges.residuals(v, got);
+        edges.slopes(step, slopes);
+        for (int l = 1; l <= layout.architecture().layers(); l++) {
+            int r = layout.preOffset(l) - layout.architecture().inputs();
+            for (int i = r; i < r + layout.architecture().width(l); i++) {
+                assertEquals(want[i], got[i], 1e-12 * (1 + Math.abs(want[i])), "weight edge " + l);
+                assertEquals(wantMoved[i] - want[i], slopes[i], 1e-9 * (1 + Math.abs(want[i])), "slope " + l);
+            }
+        }
+    }
+
+    /**
+     * With the input pinned, the energy and the gradient on every other coordinate are the same
+     * computed on the network with its input folded in, whatever the head and the output's treatment.
+     */
+    @Property(tries = 30)
+    void foldingAPinnedInputKeepsTheEnergyAndTheGradient(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int layers, @ForAll OutputTreatment treatment) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.architecture(random, layers, 6, true);
+        Assume.that((treatment == OutputTreatment.NONE) == !arch.hasOutputVertex());
+        Network network = RandomNetworks.network(random, arch);
+        GenericKernel kernel = new GenericKernel(arch);
+        SheafLayout layout = kernel.layout();
+        PinSet pins = Pins.builder().soft(Coordinate.pre(arch.layers(), 0), random.nextGaussian(), 1.5).build()
+                .compile(layout, 1);
+        OutputTerm output = new OutputTerm(treatment, layout, pins, 0);
+        PinnedEnergy plain = new PinnedEnergy(kernel, network.parameters(), pins, 0, output);
+        PinnedEnergy folded = new PinnedEnergy(new PinnedInput(arch, network.parameters()), layout, pins, 0, output);
+        double[] v = RandomNetworks.gaussian(random, layout.stateSize());
+        assertEquals(plain.of(v), folded.of(v), 1e-12 * (1 + Math.abs(plain.of(v))));
+        double[] want = plain.gradient(v);
+        double[] got = folded.gradient(v);
+        for (int c = arch.inputs(); c < v.length; c++) {
+            assertEquals(want[c], got[c], 1e-12 * (1 + Math.abs(want[c])), "coordinate " + c);
+        }
     }
 
     @Property(tries = 20)

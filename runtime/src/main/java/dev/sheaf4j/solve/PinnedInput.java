@@ -1,0 +1,77 @@
+package dev.sheaf4j.solve;
+
+import dev.sheaf4j.kernel.GenericKernel;
+import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.sheaf.SheafLayout;
+
+/**
+ * A network whose input is pinned, folded into one input: with {@code x} fixed, the weight edge
+ * {@code W_1 x + b_1 - z_1} is that of a network of input width 1 whose {@code W_1} is the column
+ * {@code W_1 x} and whose input is 1. Its kernel then computes every energy, discrepancy and force
+ * of the free stalks as the full network's would, without the product by {@code W_1} at each point;
+ * it pays when the input is wider than the first layer. Immutable.
+ */
+final class PinnedInput {
+    private final Architecture full;
+    private final double[] params;
+    private final SheafKernel kernel;
+
+    /** The folding of {@code full} with parameters {@code params} (not modified). */
+    PinnedInput(Architecture full, double[] params) {
+        this.full = full;
+        this.params = params;
+        int[] widths = full.widths();
+        widths[0] = 1;
+        double[] slopes = new double[full.layers() - 1];
+        for (int l = 1; l < full.layers(); l++) {
+            slopes[l - 1] = full.slope(l);
+        }
+        this.kernel = new GenericKernel(new Architecture(widths, slopes, full.head()));
+    }
+
+    /** Whether folding pays for {@code arch}: its input is wider than its first layer. */
+    static boolean pays(Architecture arch) {
+        return arch.inputs() > arch.width(1);
+    }
+
+    /** The kernel of the folded network. */
+    SheafKernel kernel() {
+        return kernel;
+    }
+
+    SheafLayout layout() {
+        return kernel.layout();
+    }
+
+    /** The folded network's parameters for the input {@code x} held in the full state {@code v}. */
+    double[] paramsFor(double[] v) {
+        Architecture folded = kernel.layout().architecture();
+        double[] p = new double[folded.parameterCount()];
+        int rows = full.width(1);
+        int cols = full.inputs();
+        for (int i = 0; i < rows; i++) {
+            double sum = 0;
+            int row = full.weightOffset(1) + i * cols;
+            for (int k = 0; k < cols; k++) {
+                sum += params[row + k] * v[k];
+            }
+            p[folded.weightOffset(1) + i] = sum;
+        }
+        int rest = full.biasOffset(1);
+        System.arraycopy(params, rest, p, folded.biasOffset(1), params.length - rest);
+        return p;
+    }
+
+    /** Writes the folded state of the full state {@code v} into {@code folded}: the input 1, then the rest. */
+    void fold(double[] v, double[] folded) {
+        folded[0] = 1;
+        System.arraycopy(v, full.inputs(), folded, 1, folded.length - 1);
+    }
+
+    /** Writes the folded {@code values} back into the full-state vector {@code out}; its input part is 0. */
+    void unfold(double[] values, double[] out) {
+        java.util.Arrays.fill(out, 0, full.inputs(), 0.0);
+        System.arraycopy(values, 1, out, full.inputs(), values.length - 1);
+    }
+}
