@@ -87,7 +87,7 @@ class JointScheduleTest {
     }
 
     @Test
-    void theScheduledJointDynamicsLearnASmallClassificationWhereThePapersDoNot() {
+    void theScheduledJointDynamicsLearnASmallClassificationAtRatesWhereThePapersDiverge() {
         Architecture arch = Architecture.relu(OutputActivation.SOFTMAX, 2, 12, 2);
         Dataset train = halfPlanes(new SplittableRandom(1), 200);
         Dataset test = halfPlanes(new SplittableRandom(2), 200);
@@ -102,9 +102,7 @@ class JointScheduleTest {
         assertTrue(accuracy >= 0.95, "test accuracy " + accuracy);
         TrainingResult paper = trainer.train(initial, train, test, Pins.none(), settings.withBeta(5.0 / 20),
                 TrainingListener.NONE);
-        double paperAccuracy = paper.diverged() ? 0
-                : Predictions.accuracy(new GenericKernel(arch), paper.network().parameters(), test);
-        assertTrue(paperAccuracy < accuracy, "paper " + paperAccuracy + ", scheduled " + accuracy);
+        assertTrue(paper.diverged(), "the paper's schedule at these rates: " + paper.stopReason());
     }
 
     /** Points of the plane, class 1 where {@code x0 + 2 x1 > 0.3}. */
