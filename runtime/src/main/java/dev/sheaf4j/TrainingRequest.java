@@ -4,6 +4,7 @@ import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.network.Weights;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.train.Dataset;
+import dev.sheaf4j.train.JointSchedule;
 import dev.sheaf4j.train.NudgeSettings;
 import dev.sheaf4j.train.SheafTrainer;
 import dev.sheaf4j.train.StalkInit;
@@ -79,6 +80,15 @@ public final class TrainingRequest {
     /** How the stalks start (default the forward pass) and whether they are kept between epochs (default not). */
     public TrainingRequest stalks(StalkInit init, boolean warmStart) {
         settings = settings.withInit(init, settings.seed()).withWarmStart(warmStart);
+        return this;
+    }
+
+    /**
+     * How the joint dynamics schedule each weight step (default {@link JointSchedule#PAPER}), e.g.
+     * {@code .joint(JointSchedule.PAPER.withStalkSteps(4).withForwardPassEachStep(true).withLayerScaled(true))}.
+     */
+    public TrainingRequest joint(JointSchedule schedule) {
+        settings = settings.withJoint(Objects.requireNonNull(schedule, "joint schedule"));
         return this;
     }
 

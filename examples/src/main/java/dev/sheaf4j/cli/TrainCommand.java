@@ -11,6 +11,7 @@ import dev.sheaf4j.parallel.ThreadPolicy;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.train.Dataset;
 import dev.sheaf4j.train.GradientDescent;
+import dev.sheaf4j.train.JointSchedule;
 import dev.sheaf4j.train.NudgeSettings;
 import dev.sheaf4j.train.Predictions;
 import dev.sheaf4j.train.RateSearch;
@@ -85,6 +86,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--warm", negatable = true, description = "Keep the stalks between epochs (default: the task's).")
     Boolean warm;
 
+    @Option(names = "--joint-stalk-steps", description = "Joint dynamics (sheaf): stalk steps per weight step, all"
+            + " but the last moving the stalks alone (default 1, the paper's).")
+    Integer jointStalkSteps;
+
+    @Option(names = "--joint-forward-pass", description = "Joint dynamics (sheaf): restart each batch's stalks from"
+            + " the forward pass before every weight step.")
+    boolean jointForwardPass;
+
+    @Option(names = "--joint-layer-rates", description = "Joint dynamics (sheaf): divide each layer's weight rate by"
+            + " 1 + the mean squared length of its input.")
+    boolean jointLayerRates;
+
     @Option(names = "--sgd-rate", description = "Gradient-descent learning rate (default: the one of 0.003, 0.01, ...,"
             + " 3 with the least loss on a fifth of the training set held out, after as many weight steps).")
     Double sgdRate;
@@ -135,6 +148,7 @@ final class TrainCommand implements Callable<Integer> {
         OptionChecks checks = new OptionChecks(spec).oneOf("--methods", methods, METHODS)
                 .positive("--epochs", epochs).positive("--steps", steps).notNegative("--batch-size", batchSize)
                 .positive("--alpha", alpha).positive("--beta-n", betaTimesN).positive("--dt", dt)
+                .positive("--joint-stalk-steps", jointStalkSteps)
                 .positive("--sgd-rate", sgdRate).positive("--sgd-epochs", sgdEpochs).positive("--threads", threads)
                 .positive("--nudge", nudge).positive("--nudge-rate", nudgeRate).positive("--rate-decay", rateDecay)
                 .require(momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got "
@@ -342,7 +356,8 @@ final class TrainCommand implements Callable<Integer> {
         if (warm != null) {
             s = s.withWarmStart(warm);
         }
-        return s;
+        return s.withJoint(new JointSchedule(jointStalkSteps != null ? jointStalkSteps : 1, jointForwardPass,
+                jointLayerRates));
     }
 
     private void print(Tasks.Task t, Network initial, TrainingSettings s, List<Map<String, Object>> rows,

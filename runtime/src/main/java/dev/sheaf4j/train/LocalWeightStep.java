@@ -28,7 +28,7 @@ final class LocalWeightStep {
         double rate = settings.rateAt(steps++);
         double mu = settings.momentum();
         for (int l = 1; l <= arch.layers(); l++) {
-            double layerRate = settings.layerScaled() ? rate / (1 + meanSquaredInput(state, l, n)) : rate;
+            double layerRate = settings.layerScaled() ? rate * layerScale(layout, state, l, n) : rate;
             int from = arch.weightOffset(l);
             int to = arch.biasOffset(l) + arch.width(l);
             for (int i = from; i < to; i++) {
@@ -38,13 +38,16 @@ final class LocalWeightStep {
         }
     }
 
-    /** {@code mean_s |a_(l-1)|^2}: the squared length of layer {@code l}'s input, averaged over the batch. */
-    private double meanSquaredInput(double[] state, int l, int n) {
+    /**
+     * The factor of layer {@code l}'s weight rate, {@code 1 / (1 + mean_s |a_(l-1)|^2)}: one over one plus
+     * the squared length of the layer's input, averaged over the {@code n} samples of {@code state}.
+     */
+    static double layerScale(SheafLayout layout, double[] state, int l, int n) {
         int from = layout.postOffset(l - 1) * n;
         double sum = 0;
-        for (int i = from; i < from + arch.width(l - 1) * n; i++) {
+        for (int i = from; i < from + layout.architecture().width(l - 1) * n; i++) {
             sum += state[i] * state[i];
         }
-        return sum / n;
+        return 1 / (1 + sum / n);
     }
 }

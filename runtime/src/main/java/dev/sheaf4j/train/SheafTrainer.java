@@ -53,7 +53,8 @@ public final class SheafTrainer {
 
     /**
      * Trains {@code initial} on {@code train} by the joint stalk/weight dynamics, with {@code pins}
-     * held throughout; {@code test} may be null.
+     * held throughout; {@code test} may be null. A {@link TrainingSettings#joint()} schedule other than
+     * the paper's runs on one thread.
      */
     public TrainingResult train(Network initial, Dataset train, Dataset test, Pins pins, TrainingSettings settings,
             TrainingListener listener) {
@@ -126,6 +127,11 @@ public final class SheafTrainer {
             return new Run(initial, train, test, pinSet, s, listener, (params, state, targets, settled) ->
                     equilibriumStep(params, state, targets, betaDt, fullTie != null ? fullTie
                             : pins.and(outputTie(arch, targets, b)), pinSet, workspace, settled)).execute();
+        }
+        if (!s.joint().isPaper()) {
+            ScheduledJointStep scheduled = new ScheduledJointStep(kernel, s.joint(), pinSet, workspace);
+            return new Run(initial, train, test, pinSet, s, listener, (params, state, targets, settled) ->
+                    scheduled.take(params, state, targets, alphaDt, betaDt)).execute();
         }
         ThreadPolicy.Split split = s.threads() != TrainingSettings.AUTOMATIC_THREADS
                 ? ThreadPolicy.Split.explicit(s.threads())

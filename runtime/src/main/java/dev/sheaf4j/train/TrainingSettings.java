@@ -14,9 +14,11 @@ import java.util.Objects;
  * contiguous share of the samples, or with {@link #AUTOMATIC_THREADS} as
  * {@link dev.sheaf4j.parallel.ThreadPolicy} splits them at the start of the run; a run is
  * deterministic for a given thread count and, when automatic, on a given machine whatever its load.
+ * {@code joint} schedules the joint steps around each weight step ({@link JointSchedule#PAPER} by
+ * default); equilibrium and nudged training do not use it.
  */
 public record TrainingSettings(double alpha, double beta, double dt, int epochs, int stepsPerEpoch, boolean warmStart,
-        StalkInit init, long seed, int batchSize, int threads) {
+        StalkInit init, long seed, int batchSize, int threads, JointSchedule joint) {
     /** The thread count that leaves the choice to {@link dev.sheaf4j.parallel.ThreadPolicy}. */
     public static final int AUTOMATIC_THREADS = 0;
 
@@ -38,6 +40,13 @@ public record TrainingSettings(double alpha, double beta, double dt, int epochs,
         if (batchSize < 0) {
             throw new IllegalArgumentException("batch size must be 0 (full batch) or positive, got " + batchSize);
         }
+        Objects.requireNonNull(joint, "joint schedule");
+    }
+
+    /** Settings with the paper's joint schedule. */
+    public TrainingSettings(double alpha, double beta, double dt, int epochs, int stepsPerEpoch, boolean warmStart,
+            StalkInit init, long seed, int batchSize, int threads) {
+        this(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, threads, JointSchedule.PAPER);
     }
 
     /**
@@ -61,41 +70,55 @@ public record TrainingSettings(double alpha, double beta, double dt, int epochs,
 
     /** These settings with mini-batches of {@code value} samples (0 for full batch). */
     public TrainingSettings withBatchSize(int value) {
-        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, value, threads);
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, value, threads,
+                joint);
     }
 
     /** These settings running the joint steps on {@code value} threads ({@link #AUTOMATIC_THREADS}: automatic). */
     public TrainingSettings withThreads(int value) {
-        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, value);
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, value,
+                joint);
     }
 
     /** These settings with another {@code alpha}. */
     public TrainingSettings withAlpha(double value) {
-        return new TrainingSettings(value, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, threads);
+        return new TrainingSettings(value, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize,
+                threads, joint);
     }
 
     /** These settings with another {@code beta} (NaN for {@code 1 / n_train}). */
     public TrainingSettings withBeta(double value) {
-        return new TrainingSettings(alpha, value, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, threads);
+        return new TrainingSettings(alpha, value, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize,
+                threads, joint);
     }
 
     /** These settings with another {@code dt}. */
     public TrainingSettings withDt(double value) {
-        return new TrainingSettings(alpha, beta, value, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, threads);
+        return new TrainingSettings(alpha, beta, value, epochs, stepsPerEpoch, warmStart, init, seed, batchSize,
+                threads, joint);
     }
 
     /** These settings with another number of epochs and steps per epoch. */
     public TrainingSettings withSchedule(int epochCount, int steps) {
-        return new TrainingSettings(alpha, beta, dt, epochCount, steps, warmStart, init, seed, batchSize, threads);
+        return new TrainingSettings(alpha, beta, dt, epochCount, steps, warmStart, init, seed, batchSize, threads,
+                joint);
     }
 
     /** These settings keeping the stalks between epochs, or re-initialising them. */
     public TrainingSettings withWarmStart(boolean value) {
-        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, value, init, seed, batchSize, threads);
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, value, init, seed, batchSize, threads,
+                joint);
     }
 
     /** These settings with another initialisation and seed. */
     public TrainingSettings withInit(StalkInit value, long seedValue) {
-        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, value, seedValue, batchSize, threads);
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, value, seedValue, batchSize,
+                threads, joint);
+    }
+
+    /** These settings with another schedule of the joint steps ({@link JointSchedule#PAPER}: the paper's). */
+    public TrainingSettings withJoint(JointSchedule value) {
+        return new TrainingSettings(alpha, beta, dt, epochs, stepsPerEpoch, warmStart, init, seed, batchSize, threads,
+                value);
     }
 }

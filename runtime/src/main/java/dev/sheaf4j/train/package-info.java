@@ -1,5 +1,7 @@
 /**
- * Training: the joint stalk/weight dynamics without a backward pass, equilibrium training, nudged
+ * Training: the joint stalk/weight dynamics without a backward pass (the paper's schedule, or an
+ * opt-in {@link dev.sheaf4j.train.JointSchedule} of stalk steps per weight step, forward-pass restarts
+ * and per-layer weight rates), equilibrium training, nudged
  * equilibrium training (a local rule whose step tends to the gradient as the nudge goes to zero, with
  * momentum, a rate schedule and per-layer rates), the gradient-descent baseline with backpropagation
  * and its learning rate chosen on a validation split ({@link dev.sheaf4j.train.RateSearch}),

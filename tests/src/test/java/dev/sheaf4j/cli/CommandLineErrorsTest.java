@@ -87,6 +87,8 @@ class CommandLineErrorsTest {
         assertUsageError("train ", List.of("--nudge", "0"), "train", "circle", "--nudge", "0");
         assertUsageError("train ", List.of("--nudge-rate", "-1"), "train", "circle", "--nudge-rate", "-1");
         assertUsageError("train ", List.of("--rate-decay", "0"), "train", "circle", "--rate-decay", "0");
+        assertUsageError("train ", List.of("--joint-stalk-steps", "0"), "train", "circle", "--joint-stalk-steps",
+                "0");
         assertUsageError("bench ", List.of("--networks", "no-such-network"), "bench", "--networks",
                 "tiny,no-such-network");
         assertUsageError("bench ", List.of("--suite", "speed"), "bench", "--suite", "speed");

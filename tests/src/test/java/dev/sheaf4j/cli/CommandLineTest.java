@@ -102,6 +102,21 @@ class CommandLineTest {
     }
 
     @Test
+    void theJointScheduleOptionsReachTheJointDynamics() {
+        assertEquals(0, Main.run("train", "blobs", "--methods", "sheaf", "--epochs", "2", "--steps", "20",
+                "--batch-size", "20", "--dt", "0.1", "--joint-stalk-steps", "3", "--joint-forward-pass",
+                "--joint-layer-rates", "--json", "--quiet"));
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(stdout()).getAsJsonObject();
+        com.google.gson.JsonObject joint = json.getAsJsonObject("settings").getAsJsonObject("joint");
+        assertEquals(3, joint.get("stalkSteps").getAsInt());
+        assertTrue(joint.get("forwardPassEachStep").getAsBoolean());
+        assertTrue(joint.get("layerScaled").getAsBoolean());
+        com.google.gson.JsonObject sheaf = json.getAsJsonArray("results").get(0).getAsJsonObject();
+        assertTrue(sheaf.get("finalTrainLoss").getAsDouble() < sheaf.getAsJsonArray("trainLossCurve").get(0)
+                .getAsDouble(), sheaf.toString());
+    }
+
+    @Test
     void gradientDescentTakesTheValidatedRateAndTheNudgedMethodLearnsWithoutBackpropagation() {
         assertEquals(0, Main.run("train", "blobs", "--methods", "nudged,sgd", "--epochs", "2", "--steps", "10",
                 "--nudge-rate", "0.3", "--json", "--quiet"));
