@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 + " (sheaf: the joint dynamics, equilibrium, nudged) from the same initial weights, at equal weight"
                 + " steps, over seeds; the table gives each method's test loss against sgd's and its seconds.",
             "Default budgets (weight steps per method): paraboloid, saddle, circle, blobs 10 x 1000 steps on batches"
-                + " of 30 (sgd is within 10% of its test loss at ten times the budget on circle and blobs, not on"
+                + " of 30 (sgd is within 10%% of its test loss at ten times the budget on circle and blobs, not on"
                 + " paraboloid and saddle: use --epochs 100 there); iris 10 x 100 full-batch steps; mnist 2 x 100"
                 + " steps on batches of 100 (a short run)."})
 final class CompareCommand implements Callable<Integer> {
@@ -68,6 +68,10 @@ final class CompareCommand implements Callable<Integer> {
             + " budget).")
     Integer batchSize;
 
+    @Option(names = "--beta-n", description = "Weight rate of sheaf and equilibrium training as beta times the"
+            + " samples per step (default: the task's; it is not searched).")
+    Double betaN;
+
     @Mixin
     MethodOptions options;
 
@@ -94,13 +98,14 @@ final class CompareCommand implements Callable<Integer> {
                 .require(methods.stream().distinct().count() == methods.size(), "--methods must not repeat a method,"
                         + " got " + methods)
                 .positive("--epochs", epochs).positive("--steps", steps).notNegative("--batch-size", batchSize)
-                .positive("--threads", threads);
+                .positive("--threads", threads).positive("--beta-n", betaN);
         options.check(checks);
         if (out != null) {
             checks.writableFolder("--out", out);
         }
         Budget budget = Budget.of(task).with(epochs, steps, batchSize);
-        List<TrialSettings> trials = Comparison.trials(task, hidden, budget, methods, seeds, options.options());
+        List<TrialSettings> trials = Comparison.trials(task, hidden, budget, methods, seeds, options.options(),
+                betaN);
         ProgressBar bar = new ProgressBar(System.err, "compare", !quiet && !json);
         List<TrialResult> results = new ArrayList<>();
         try {

@@ -23,14 +23,15 @@ public final class Comparison {
 
     /**
      * The trials comparing {@code methods} on {@code task} at {@code budget}, method by method and
-     * seed by seed, with the methods' own {@code options}.
+     * seed by seed, with the methods' own {@code options} and the sheaf methods' weight rate
+     * {@code betaN} (null: the task's).
      */
     public static List<TrialSettings> trials(String task, int hidden, Budget budget, List<String> methods,
-            List<Long> seeds, MethodRun.Options options) {
+            List<Long> seeds, MethodRun.Options options, Double betaN) {
         List<TrialSettings> trials = new ArrayList<>();
         for (String method : methods) {
             for (long seed : seeds) {
-                trials.add(new TrialSettings(task, hidden, null, method, null, null, budget.batchSize(),
+                trials.add(new TrialSettings(task, hidden, null, method, betaN, null, budget.batchSize(),
                         budget.epochs(), budget.steps(), null, null, null, options.sgdRate(), options.nudge(),
                         options.nudgeSymmetric(), options.nudgeRate(), options.momentum(), options.layerRates(),
                         options.rateDecay(), seed));
