@@ -61,8 +61,9 @@ public final class ComparisonFigures {
         String name = seconds ? "test-loss-vs-seconds" : "test-loss-vs-weight-steps";
         String caption = seconds ? "Test loss against the seconds of training (the rate search excluded), each"
                 + " trial's curve drawn at its mean pace; mean over the seeds that completed."
-                : "Test loss against the weight updates taken, the same for every method; mean over the seeds that"
-                        + " completed.";
+                : "Test loss against the weight updates taken, the same for every method (sgd's recorded about"
+                        + " every hundredth of its steps, the sheaf methods' after each epoch); mean over the seeds"
+                        + " that completed.";
         folder.add(chart, name, caption, numbers);
     }
 

@@ -118,6 +118,7 @@ class CompareCommandTest {
         assertUsageError(List.of("--seeds", "repeat"), "compare", "circle", "--seeds", "1,1");
         assertUsageError(List.of("--epochs", "0"), "compare", "circle", "--epochs", "0");
         assertUsageError(List.of("--momentum", "[0, 1)"), "compare", "circle", "--momentum", "1");
+        assertUsageError(List.of("--beta-n", "-3"), "compare", "circle", "--beta-n", "-3");
         Path file = dir.resolve("a-file");
         Files.writeString(file, "");
         assertUsageError(List.of("--out", file.toString()), "compare", "circle", "--out", file.toString());
