@@ -13,17 +13,26 @@ import java.io.IOException;
  * {@code null}, since JSON has no NaN or infinity.
  */
 final class JsonOutput {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-            .registerTypeAdapter(double.class, new FiniteOrNull())
-            .registerTypeAdapter(Double.class, new FiniteOrNull())
-            .create();
+    private static final Gson GSON = builder().create();
+    private static final Gson WITH_NULLS = builder().serializeNulls().create();
 
     private JsonOutput() {
+    }
+
+    private static GsonBuilder builder() {
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+                .registerTypeAdapter(double.class, new FiniteOrNull())
+                .registerTypeAdapter(Double.class, new FiniteOrNull());
     }
 
     /** Prints {@code value} as JSON on standard output. */
     static void print(Object value) {
         System.out.println(GSON.toJson(value));
+    }
+
+    /** Prints {@code value} as JSON on standard output, a field that is null written as {@code null}. */
+    static void printWithNulls(Object value) {
+        System.out.println(WITH_NULLS.toJson(value));
     }
 
     /** Writes a double as a JSON number, or null when it is NaN or infinite. */

@@ -15,8 +15,8 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "sheaf4j", mixinStandardHelpOptions = true, version = "sheaf4j 0.1.0",
         description = "Feedforward ReLU networks as cellular sheaves.",
         subcommands = {DemoCommand.class, InferCommand.class, PinCommand.class, TrainCommand.class, SweepCommand.class,
-                DiagnoseCommand.class, FiguresCommand.class, ConformanceCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                CompareCommand.class, DiagnoseCommand.class, FiguresCommand.class, ConformanceCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code when a check fails or a result cannot be certified or computed. */
     public static final int FAILED = 1;

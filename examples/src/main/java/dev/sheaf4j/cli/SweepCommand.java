@@ -52,7 +52,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--widths", description = "A custom architecture such as 2,10,8,1; repeat for several.")
     List<String> widths;
 
-    @Option(names = "--methods", split = ",", description = "sheaf, equilibrium, sgd (default sheaf).")
+    @Option(names = "--methods", split = ",", description = "sheaf, equilibrium, nudged, sgd (default sheaf).")
     List<String> methods;
 
     @Option(names = "--beta-n", split = ",", description = "Weight rates as beta times the samples per step.")
@@ -79,8 +79,30 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--warm", split = ",", description = "Keep the stalks between epochs: true, false.")
     List<Boolean> warm;
 
-    @Option(names = "--sgd-rate", split = ",", description = "Gradient-descent learning rates.")
+    @Option(names = "--sgd-rate", split = ",", description = "Gradient-descent learning rates (default: chosen on a"
+            + " held-out fifth of the training set).")
     List<Double> sgdRate;
+
+    @Option(names = "--nudge", split = ",", description = "Nudge strengths of the nudged method.")
+    List<Double> nudge;
+
+    @Option(names = "--nudge-symmetric", split = ",", description = "Nudged method: contrast the nudges towards and"
+            + " away from the target: true, false.")
+    List<Boolean> nudgeSymmetric;
+
+    @Option(names = "--nudge-rate", split = ",", description = "Learning rates of the nudged method (default: chosen"
+            + " on a held-out fifth of the training set).")
+    List<Double> nudgeRate;
+
+    @Option(names = "--momentum", split = ",", description = "Momenta of the nudged method's weight step, in [0, 1).")
+    List<Double> momentum;
+
+    @Option(names = "--layer-rates", split = ",", description = "Nudged method: per-layer rates: true, false.")
+    List<Boolean> layerRates;
+
+    @Option(names = "--rate-decay", split = ",", description = "Nudged method: steps N of the rate decay"
+            + " rate / (1 + t / N); 0 for a constant rate.")
+    List<Integer> rateDecay;
 
     @Option(names = "--seeds", split = ",", description = "Seeds of data, weights and stalks (default 1).")
     List<Long> seeds;
@@ -155,6 +177,12 @@ final class SweepCommand implements Callable<Integer> {
         given(grid, "init", init, "--init");
         given(grid, "warm", warm, "--warm");
         given(grid, "sgdRate", sgdRate, "--sgd-rate");
+        given(grid, "nudge", nudge, "--nudge");
+        given(grid, "nudgeSymmetric", nudgeSymmetric, "--nudge-symmetric");
+        given(grid, "nudgeRate", nudgeRate, "--nudge-rate");
+        given(grid, "momentum", momentum, "--momentum");
+        given(grid, "layerRates", layerRates, "--layer-rates");
+        given(grid, "rateDecay", rateDecay, "--rate-decay");
         given(grid, "seed", seeds, "--seeds");
         grid.check();
         return grid;

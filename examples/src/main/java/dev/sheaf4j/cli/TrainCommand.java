@@ -8,17 +8,12 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.parallel.ThreadPolicy;
-import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.sweep.MethodRun;
 import dev.sheaf4j.train.Dataset;
 import dev.sheaf4j.train.GradientDescent;
 import dev.sheaf4j.train.JointSchedule;
-import dev.sheaf4j.train.NudgeSettings;
 import dev.sheaf4j.train.Predictions;
-import dev.sheaf4j.train.RateSearch;
-import dev.sheaf4j.train.SheafTrainer;
 import dev.sheaf4j.train.StalkInit;
-import dev.sheaf4j.train.TrainingListener;
-import dev.sheaf4j.train.TrainingResult;
 import dev.sheaf4j.train.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,8 +38,6 @@ import picocli.CommandLine.Spec;
         description = "Train a task's network without a backward pass and compare with gradient descent from the"
                 + " same initial weights. Tasks: paraboloid, saddle, circle, blobs (the paper's), iris, mnist.")
 final class TrainCommand implements Callable<Integer> {
-    private static final List<String> METHODS = List.of("sheaf", "equilibrium", "nudged", "sgd");
-
     @Spec
     CommandSpec spec;
 
@@ -98,36 +91,12 @@ final class TrainCommand implements Callable<Integer> {
             + " 1 + the mean squared length of its input.")
     boolean jointLayerRates;
 
-    @Option(names = "--sgd-rate", description = "Gradient-descent learning rate (default: the one of 0.003, 0.01, ...,"
-            + " 3 with the least loss on a fifth of the training set held out, after as many weight steps).")
-    Double sgdRate;
-
     @Option(names = "--sgd-epochs", description = "Gradient-descent epochs over the training set (default: as many"
             + " weight steps, on the same batches, as the sheaf methods take).")
     Integer sgdEpochs;
 
-    @Option(names = "--nudge", description = "Nudge strength of the nudged method: the weight of the loss added to"
-            + " the energy (default 0.01).")
-    Double nudge;
-
-    @Option(names = "--nudge-symmetric", description = "Nudged method: contrast the nudges towards and away from the"
-            + " target instead of the nudged and the free equilibrium.")
-    boolean nudgeSymmetric;
-
-    @Option(names = "--nudge-rate", description = "Learning rate of the nudged method (default: chosen on a held-out"
-            + " fifth of the training set, as for sgd).")
-    Double nudgeRate;
-
-    @Option(names = "--momentum", description = "Momentum of the nudged method's weight step, in [0, 1) (default 0).")
-    Double momentum;
-
-    @Option(names = "--layer-rates", description = "Nudged method: divide each layer's rate by 1 + the mean squared"
-            + " length of its input.")
-    boolean layerRates;
-
-    @Option(names = "--rate-decay", description = "Nudged method: the rate falls as rate / (1 + t / N) at weight step t"
-            + " (default 0: constant).")
-    Integer rateDecay;
+    @Mixin
+    MethodOptions options;
 
     @Option(names = "--threads", description = "Threads for the joint steps, the batch cut into as many shares"
             + " (default: one share per " + ThreadPolicy.MIN_WORK_PER_THREAD + " weight-sample products of a step, at"
@@ -145,15 +114,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OptionChecks checks = new OptionChecks(spec).oneOf("--methods", methods, METHODS)
+        OptionChecks checks = new OptionChecks(spec).oneOf("--methods", methods, MethodRun.METHODS)
                 .positive("--epochs", epochs).positive("--steps", steps).notNegative("--batch-size", batchSize)
                 .positive("--alpha", alpha).positive("--beta-n", betaTimesN).positive("--dt", dt)
-                .positive("--joint-stalk-steps", jointStalkSteps)
-                .positive("--sgd-rate", sgdRate).positive("--sgd-epochs", sgdEpochs).positive("--threads", threads)
-                .positive("--nudge", nudge).positive("--nudge-rate", nudgeRate).positive("--rate-decay", rateDecay)
-                .require(momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got "
-                        + momentum)
-                .writableFile("--save", save);
+                .positive("--joint-stalk-steps", jointStalkSteps).positive("--sgd-epochs", sgdEpochs)
+                .positive("--threads", threads).writableFile("--save", save);
+        options.check(checks);
         choice.check(checks);
         Tasks.Task t = choice.task();
         SheafModel model = t.network().apply(choice.seed);
@@ -183,62 +149,29 @@ final class TrainCommand implements Callable<Integer> {
             String outcome;
             ProgressBar bar = new ProgressBar(System.err, method, !quiet && !json);
             try {
-                switch (method) {
-                    case "sheaf", "equilibrium", "nudged" -> {
-                        TrainingListener progress = report -> {
-                            bar.update(report.epoch(), report.epochs(), String.format(Locale.ROOT,
-                                    "train %.5g test %.5g", report.trainLoss(), report.testLoss()));
-                            return true;
-                        };
-                        SheafTrainer trainer = new SheafTrainer(kernel);
-                        TrainingResult r = switch (method) {
-                            case "sheaf" -> trainer.train(initial, train, test, Pins.none(), settings, progress);
-                            case "equilibrium" -> trainer.trainAtEquilibrium(initial, train, test, Pins.none(),
-                                    settings, progress);
-                            default -> {
-                                NudgeSettings rule = nudgeSettings(kernel, initial, train, settings, row, bar);
-                                yield trainer.trainNudged(initial, train, test, Pins.none(), settings, rule, progress);
-                            }
-                        };
-                        trained = r.network();
-                        trainCurve = r.trainLoss();
-                        testCurve = r.testLoss();
-                        seconds = r.seconds();
-                        outcome = r.stopReason();
-                        row.put("weightSteps", (long) r.epochs() * settings.stepsPerEpoch());
-                    }
-                    case "sgd" -> {
-                        int batch = settings.batchFor(train.size());
-                        long start;
-                        GradientDescent.Result r;
-                        if (sgdEpochs != null) {
-                            double rate = sgdRate != null ? sgdRate : t.sgdRate();
-                            row.put("learningRate", rate);
-                            start = System.nanoTime();
-                            r = gradientDescentEpochs(kernel, initial, train, test, rate, batch, bar);
-                            outcome = "completed " + sgdEpochs + " epochs at learning rate " + rate
-                                    + (batch < train.size() ? " in batches of " + batch : "");
-                            row.put("weightSteps", (long) sgdEpochs * ((train.size() + batch - 1) / batch));
-                        } else {
-                            int steps = Math.toIntExact((long) settings.epochs() * settings.stepsPerEpoch());
-                            double rate = sgdRate != null ? sgdRate : chosenRate(kernel, train, (value, fit) ->
-                                    GradientDescent.trainSteps(kernel, initial, fit, null, value, steps, batch,
-                                            choice.seed, steps, step -> { }).network(), row, bar);
-                            row.put("learningRate", rate);
-                            start = System.nanoTime();
-                            r = GradientDescent.trainSteps(kernel, initial, train, test, rate, steps, batch, choice.seed,
-                                    Math.max(1, steps / 100), step -> bar.update(step, steps, "gradient descent"));
-                            outcome = "completed " + steps + " weight steps at learning rate " + rate
-                                    + (sgdRate != null ? "" : " (chosen on a held-out fifth of the training set)")
-                                    + (batch < train.size() ? " on the sheaf methods' batches of " + batch : "");
-                            row.put("weightSteps", (long) steps);
-                        }
-                        seconds = (System.nanoTime() - start) / 1e9;
-                        trained = r.network();
-                        trainCurve = r.trainLoss();
-                        testCurve = r.testLoss();
-                    }
-                    default -> throw new IllegalStateException("unchecked method '" + method + "'");
+                if (method.equals("sgd") && sgdEpochs != null) {
+                    int batch = settings.batchFor(train.size());
+                    double rate = options.sgdRate != null ? options.sgdRate : t.sgdRate();
+                    row.put("learningRate", rate);
+                    long start = System.nanoTime();
+                    GradientDescent.Result r = gradientDescentEpochs(kernel, initial, train, test, rate, batch, bar);
+                    seconds = (System.nanoTime() - start) / 1e9;
+                    outcome = "completed " + sgdEpochs + " epochs at learning rate " + rate
+                            + (batch < train.size() ? " in batches of " + batch : "");
+                    row.put("weightSteps", (long) sgdEpochs * ((train.size() + batch - 1) / batch));
+                    trained = r.network();
+                    trainCurve = r.trainLoss();
+                    testCurve = r.testLoss();
+                } else {
+                    MethodRun.Outcome r = MethodRun.run(method, kernel, initial, train, test, settings,
+                            options.options(), choice.seed, bar::update);
+                    row.putAll(r.notes());
+                    row.put("weightSteps", r.weightSteps());
+                    trained = r.network();
+                    trainCurve = r.trainLoss();
+                    testCurve = r.testLoss();
+                    seconds = r.seconds();
+                    outcome = r.outcome();
                 }
             } finally {
                 bar.finish();
@@ -287,38 +220,6 @@ final class TrainCommand implements Callable<Integer> {
                         bar.update(epoch, sgdEpochs, "gradient descent");
                     }
                 });
-    }
-
-    /**
-     * The rate of {@link RateSearch#DEFAULT_GRID} that {@code trial} validates best; the grid, the
-     * validation losses and the search's seconds (not counted in the method's) noted in {@code row}.
-     */
-    private double chosenRate(SheafKernel kernel, Dataset train, RateSearch.Trial trial, Map<String, Object> row,
-            ProgressBar bar) {
-        bar.update(0, 1, "choosing the learning rate");
-        long start = System.nanoTime();
-        RateSearch.Choice choice = RateSearch.search(kernel, train, RateSearch.DEFAULT_GRID, this.choice.seed, trial);
-        row.put("rateSearchSeconds", (System.nanoTime() - start) / 1e9);
-        List<Object> losses = new ArrayList<>();
-        for (double loss : choice.validationLoss()) {
-            losses.add(Double.isFinite(loss) ? loss : null);
-        }
-        row.put("rateGrid", choice.grid());
-        row.put("rateValidationLoss", losses);
-        return choice.rate();
-    }
-
-    /** The nudged method's settings from the options, its rate chosen on a validation split unless given. */
-    private NudgeSettings nudgeSettings(SheafKernel kernel, Network initial, Dataset train, TrainingSettings settings,
-            Map<String, Object> row, ProgressBar bar) {
-        NudgeSettings rule = new NudgeSettings(nudge != null ? nudge : 0.01, nudgeSymmetric, 1.0,
-                momentum != null ? momentum : 0.0, layerRates, rateDecay != null ? rateDecay : 0);
-        double rate = nudgeRate != null ? nudgeRate : chosenRate(kernel, train, (value, fit) ->
-                new SheafTrainer(kernel).trainNudged(initial, fit, null, Pins.none(), settings, rule.withRate(value),
-                        TrainingListener.NONE).network(), row, bar);
-        row.put("learningRate", rate);
-        row.put("nudge", rule.withRate(rate));
-        return rule.withRate(rate);
     }
 
     /** The median spectral gap of {@code L_free} over the first 50 training inputs, at the initial weights. */

@@ -3,7 +3,10 @@ package dev.sheaf4j.plots;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -56,6 +59,13 @@ final class Charts {
     static void logX(XYChart chart) {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setXAxisDecimalPattern(LOG_PATTERN);
+    }
+
+    /** Whether the non-null {@code values} span a factor of ten or more, worth a logarithmic axis. */
+    static boolean spansADecade(Stream<Double> values) {
+        double[] finite = values.filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        double lowest = Arrays.stream(finite).min().orElse(1);
+        return lowest > 0 && Arrays.stream(finite).max().orElse(1) >= 10 * lowest;
     }
 
     /** A value for a label: six significant digits at most, no trailing zeros, no exponent. */

@@ -6,7 +6,6 @@ import dev.sheaf4j.sweep.TrialSettings;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +80,8 @@ public final class SweepFigures {
             points.computeIfAbsent(series.apply(r.settings()), k -> new TreeMap<>())
                     .computeIfAbsent(x.applyAsDouble(r.settings()), k -> new ArrayList<>()).add(r);
         }
-        XYChart chart = Charts.line(title, xTitle, "final training loss", spansADecade(rows));
+        XYChart chart = Charts.line(title, xTitle, "final training loss",
+                Charts.spansADecade(rows.stream().filter(TrialResult::completed).map(TrialResult::finalTrainLoss)));
         if (logX) {
             Charts.logX(chart);
         }
@@ -117,14 +117,6 @@ public final class SweepFigures {
             diverged.setMarkerColor(Color.RED);
         }
         folder.add(chart, name, caption, numbers);
-    }
-
-    /** Whether the completed trials' final losses span a factor of ten or more, worth a logarithmic axis. */
-    private static boolean spansADecade(List<TrialResult> rows) {
-        double[] losses = rows.stream().filter(TrialResult::completed).map(TrialResult::finalTrainLoss)
-                .filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
-        double lowest = Arrays.stream(losses).min().orElse(1);
-        return lowest > 0 && Arrays.stream(losses).max().orElse(1) >= 10 * lowest;
     }
 
     /** A point's value for the index: its mean loss, or how its trials ended when none completed. */

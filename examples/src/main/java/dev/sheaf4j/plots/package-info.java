@@ -1,2 +1,5 @@
-/** Pictures of what happens inside a network and of sweeps' results, drawn with XChart, and the paper's figure set. */
+/**
+ * Pictures of what happens inside a network, of sweeps' results and of comparisons of methods, drawn
+ * with XChart, and the paper's figure set.
+ */
 package dev.sheaf4j.plots;

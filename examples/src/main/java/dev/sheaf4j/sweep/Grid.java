@@ -76,18 +76,19 @@ public final class Grid {
     public void check() {
         checkEach("task", v -> Tasks.NAMES.contains(v), "one of " + Tasks.NAMES);
         checkEach("hidden", v -> v.equals(1) || v.equals(2), "1 or 2");
-        checkEach("method", TrialRunner.METHODS::contains, "one of " + TrialRunner.METHODS);
-        for (String rate : List.of("betaN", "dt", "alpha", "sgdRate")) {
+        checkEach("method", MethodRun.METHODS::contains, "one of " + MethodRun.METHODS);
+        for (String rate : List.of("betaN", "dt", "alpha", "sgdRate", "nudge", "nudgeRate")) {
             checkEach(rate, v -> v == null || (double) v > 0 && Double.isFinite((double) v), "a finite number above 0");
         }
         for (String count : List.of("epochs", "steps")) {
             checkEach(count, v -> v == null || (int) v >= 1, "at least 1");
         }
         checkEach("batchSize", v -> v == null || (int) v >= 0, "0 (full batch) or more");
+        checkEach("rateDecay", v -> v == null || (int) v >= 0, "0 (constant rate) or more");
+        checkEach("momentum", v -> v == null || (double) v >= 0 && (double) v < 1, "in [0, 1)");
         Set<TrialSettings> networks = new LinkedHashSet<>();
         for (TrialSettings t : trials()) {
-            networks.add(new TrialSettings(t.task(), t.hidden(), t.widths(), "sheaf", t.betaN(), t.dt(),
-                    t.batchSize(), t.epochs(), t.steps(), t.alpha(), t.init(), t.warm(), t.sgdRate(), 1));
+            networks.add(t.withMethod("sheaf").withSeed(1));
         }
         networks.forEach(TrialRunner::prepare);
     }

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 public final class ResultsTable {
     /** The outcome columns, after the settings. */
     public static final List<String> OUTCOME = List.of("finalTrainLoss", "finalTestLoss", "trainAccuracy",
-            "testAccuracy", "epochsRun", "diverged", "error", "seconds", "trainLossCurve", "testLossCurve");
+            "testAccuracy", "epochsRun", "diverged", "error", "seconds", "trainLossCurve", "testLossCurve",
+            "weightSteps");
 
     private ResultsTable() {
     }
@@ -34,6 +35,7 @@ public final class ResultsTable {
             }
             cells.add(curve(r.trainLoss()));
             cells.add(curve(r.testLoss()));
+            cells.add(r.weightSteps());
             text.append(cells.stream().map(ResultsTable::cell).collect(Collectors.joining(","))).append('\n');
         }
         return text.toString();

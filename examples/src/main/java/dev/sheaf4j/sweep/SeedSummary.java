@@ -63,7 +63,7 @@ public final class SeedSummary {
     }
 
     /** The sample standard deviation of at least two {@code values}. */
-    static double spread(List<Double> values) {
+    public static double spread(List<Double> values) {
         double mean = mean(values);
         double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
         return Math.sqrt(squares / (values.size() - 1));

@@ -25,6 +25,9 @@ public final class SpecFile {
             Map.entry("betaN", Double.class), Map.entry("dt", Double.class), Map.entry("batchSize", Integer.class),
             Map.entry("epochs", Integer.class), Map.entry("steps", Integer.class), Map.entry("alpha", Double.class),
             Map.entry("init", String.class), Map.entry("warm", Boolean.class), Map.entry("sgdRate", Double.class),
+            Map.entry("nudge", Double.class), Map.entry("nudgeSymmetric", Boolean.class),
+            Map.entry("nudgeRate", Double.class), Map.entry("momentum", Double.class),
+            Map.entry("layerRates", Boolean.class), Map.entry("rateDecay", Integer.class),
             Map.entry("seed", Long.class));
 
     private SpecFile() {

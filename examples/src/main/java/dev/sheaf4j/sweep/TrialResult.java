@@ -16,33 +16,38 @@ import java.util.stream.Collectors;
  * @param finalTestLoss the last test loss
  * @param trainAccuracy the trained network's accuracy on the training data, for classifiers
  * @param testAccuracy the same on the test data
- * @param epochs epochs completed (for gradient descent, passes over the data)
+ * @param epochs epochs completed (for gradient descent, weight steps)
  * @param diverged whether the state or the weights blew up
  * @param error why the trial failed, or null
- * @param seconds wall-clock time of the trial, data and evaluation included
+ * @param seconds wall-clock time of the trial, data, rate search and evaluation included
  * @param trainLoss the training loss before training and after each epoch (for gradient descent, at about 100
- *     evenly spaced epochs)
+ *     evenly spaced steps)
  * @param testLoss the same on the test data
+ * @param weightSteps weight updates taken
+ * @param curveSteps the weight updates taken at each point of the loss curves
+ * @param trainingSeconds wall-clock time of the training alone (no rate search, data or evaluation)
  */
 public record TrialResult(TrialSettings settings, Double finalTrainLoss, Double finalTestLoss, Double trainAccuracy,
         Double testAccuracy, int epochs, boolean diverged, String error, double seconds, List<Double> trainLoss,
-        List<Double> testLoss) implements Serializable {
-    private static final long serialVersionUID = 1;
+        List<Double> testLoss, long weightSteps, List<Long> curveSteps, double trainingSeconds)
+        implements Serializable {
+    private static final long serialVersionUID = 2;
 
     /** Whether the trial ran to its end without diverging or failing. */
     public boolean completed() {
         return !diverged && error == null;
     }
 
-    /** This result with {@code seconds} set to 0: what two runs of the same trial agree on. */
+    /** This result with both its times set to 0: what two runs of the same trial agree on. */
     public TrialResult withoutSeconds() {
         return new TrialResult(settings, finalTrainLoss, finalTestLoss, trainAccuracy, testAccuracy, epochs, diverged,
-                error, 0, trainLoss, testLoss);
+                error, 0, trainLoss, testLoss, weightSteps, curveSteps, 0);
     }
 
     /** A failed trial's row. */
     static TrialResult failed(TrialSettings settings, String error, double seconds) {
-        return new TrialResult(settings, null, null, null, null, 0, false, error, seconds, List.of(), List.of());
+        return new TrialResult(settings, null, null, null, null, 0, false, error, seconds, List.of(), List.of(), 0,
+                List.of(), 0);
     }
 
     /** {@code value}, or null when it is not finite. */

@@ -7,23 +7,19 @@ import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.train.Dataset;
-import dev.sheaf4j.train.GradientDescent;
 import dev.sheaf4j.train.Predictions;
 import dev.sheaf4j.train.StalkInit;
-import dev.sheaf4j.train.TrainingResult;
 import dev.sheaf4j.train.TrainingSettings;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs one trial: the training run that {@code train TASK --seed S} with the trial's settings makes
- * for the trial's method, on one thread, so that it gives the same numbers on any machine. Any
- * engine runs trials through {@link #run}.
+ * Runs one trial: the training run that {@code train TASK --seed S --threads 1} with the trial's settings makes
+ * for the trial's method, through the same {@link MethodRun}, on one thread, so that it gives the same
+ * numbers on any machine. Any engine runs trials through {@link #run}.
  */
 public final class TrialRunner {
-    /** The methods a trial can train with. */
-    public static final List<String> METHODS = List.of("sheaf", "equilibrium", "sgd");
-
     private TrialRunner() {
     }
 
@@ -37,8 +33,9 @@ public final class TrialRunner {
      * @throws IllegalArgumentException naming the setting that does not fit the task
      */
     static Prepared prepare(TrialSettings s) {
-        if (!METHODS.contains(s.method())) {
-            throw new IllegalArgumentException("unknown method '" + s.method() + "'; choose from " + METHODS);
+        if (!MethodRun.METHODS.contains(s.method())) {
+            throw new IllegalArgumentException("unknown method '" + s.method() + "'; choose from "
+                    + MethodRun.METHODS);
         }
         Tasks.Task task = Tasks.task(s.task(), s.hidden(), s.seed());
         SheafModel model = task.network().apply(s.seed());
@@ -94,46 +91,35 @@ public final class TrialRunner {
         long start = System.nanoTime();
         try {
             Prepared p = prepare(s);
-            return s.method().equals("sgd") ? gradientDescent(s, p, start) : sheaf(s, p, start);
+            Dataset train = p.task().data().train();
+            Dataset test = p.task().data().test();
+            MethodRun.Outcome r = MethodRun.run(s.method(), p.model().kernel(), p.model().network(), train, test,
+                    p.settings(), s.methodOptions(), s.seed(), MethodRun.Progress.NONE);
+            return measured(s, p, r, start);
         } catch (NonFiniteException e) {
-            return new TrialResult(s, null, null, null, null, 0, true, null, since(start), List.of(), List.of());
+            return new TrialResult(s, null, null, null, null, 0, true, null, since(start), List.of(), List.of(), 0,
+                    List.of(), 0);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             return TrialResult.failed(s, message.strip().replaceAll("\\s*\\R\\s*", " "), since(start));
         }
     }
 
-    private static TrialResult sheaf(TrialSettings s, Prepared p, long start) {
-        Dataset train = p.task().data().train();
-        Dataset test = p.task().data().test();
-        var request = p.model().training(train).test(test).settings(p.settings()).withoutDeclaredPins();
-        TrainingResult r = (s.method().equals("equilibrium") ? request.atEquilibrium() : request).run().result();
-        return measured(s, p, r.network(), r.trainLoss(), r.testLoss(), r.epochs(), r.diverged(), start);
-    }
-
-    private static TrialResult gradientDescent(TrialSettings s, Prepared p, long start) {
-        Dataset train = p.task().data().train();
-        TrainingSettings t = p.settings();
-        int batch = t.batchFor(train.size());
-        int epochs = (int) Math.max(1, (long) t.epochs() * t.stepsPerEpoch() * batch / train.size());
-        double rate = s.sgdRate() == null ? p.task().sgdRate() : s.sgdRate();
-        GradientDescent.Result r = GradientDescent.train(p.model().kernel(), p.model().network(), train,
-                p.task().data().test(), rate, epochs, batch, s.seed(), Math.max(1, epochs / 100));
-        return measured(s, p, r.network(), r.trainLoss(), r.testLoss(), epochs, false, start);
-    }
-
-    private static TrialResult measured(TrialSettings s, Prepared p, Network trained, double[] trainLoss,
-            double[] testLoss, int epochs, boolean diverged, long start) {
+    private static TrialResult measured(TrialSettings s, Prepared p, MethodRun.Outcome r, long start) {
         Double trainAccuracy = null;
         Double testAccuracy = null;
-        if (p.task().classification() && !diverged) {
+        Network trained = r.network();
+        if (p.task().classification() && !r.diverged()) {
             trainAccuracy = Predictions.accuracy(p.model().kernel(), trained.parameters(), p.task().data().train());
             testAccuracy = Predictions.accuracy(p.model().kernel(), trained.parameters(), p.task().data().test());
         }
-        Double finalTrain = diverged ? null : TrialResult.finite(trainLoss[trainLoss.length - 1]);
-        Double finalTest = diverged ? null : TrialResult.finite(testLoss[testLoss.length - 1]);
-        return new TrialResult(s, finalTrain, finalTest, trainAccuracy, testAccuracy, epochs, diverged, null,
-                since(start), TrialResult.finite(trainLoss), TrialResult.finite(testLoss));
+        double[] trainLoss = r.trainLoss();
+        double[] testLoss = r.testLoss();
+        Double finalTrain = r.diverged() ? null : TrialResult.finite(trainLoss[trainLoss.length - 1]);
+        Double finalTest = r.diverged() ? null : TrialResult.finite(testLoss[testLoss.length - 1]);
+        return new TrialResult(s, finalTrain, finalTest, trainAccuracy, testAccuracy, r.epochs(), r.diverged(), null,
+                since(start), TrialResult.finite(trainLoss), TrialResult.finite(testLoss), r.weightSteps(),
+                Arrays.stream(r.curveSteps()).boxed().toList(), r.seconds());
     }
 
     private static double since(long start) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param task the task's name
  * @param hidden hidden layers of the task's network (1 or 2)
  * @param widths a custom architecture such as {@code 2,10,8,1}, or null for the task's network
- * @param method sheaf, equilibrium or sgd
+ * @param method sheaf, equilibrium, nudged or sgd
  * @param betaN the weight rate as beta times the samples per step
  * @param dt the time step
  * @param batchSize samples per step, 0 for the full batch
@@ -24,22 +24,30 @@ import java.util.Map;
  * @param alpha the stalk rate
  * @param init the stalk initialisation (random or forward_pass)
  * @param warm whether stalks are kept between epochs
- * @param sgdRate gradient descent's learning rate
+ * @param sgdRate gradient descent's learning rate (null: chosen on a held-out fifth of the training set)
+ * @param nudge the nudged method's nudge strength
+ * @param nudgeSymmetric whether the nudged method contrasts the nudges towards and away from the target
+ * @param nudgeRate the nudged method's learning rate (null: chosen as gradient descent's is)
+ * @param momentum the nudged method's momentum
+ * @param layerRates whether the nudged method scales each layer's rate by its inputs' lengths
+ * @param rateDecay the steps of the nudged method's rate decay (0: constant)
  * @param seed the seed
  */
 public record TrialSettings(String task, int hidden, String widths, String method, Double betaN, Double dt,
         Integer batchSize, Integer epochs, Integer steps, Double alpha, String init, Boolean warm, Double sgdRate,
+        Double nudge, Boolean nudgeSymmetric, Double nudgeRate, Double momentum, Boolean layerRates, Integer rateDecay,
         long seed) implements Serializable {
-    private static final long serialVersionUID = 1;
+    private static final long serialVersionUID = 2;
 
     /** The names of the settings, in the order of the grid's axes and of the results' columns, the seed last. */
     public static final List<String> NAMES = List.of("task", "hidden", "widths", "method", "betaN", "dt", "batchSize",
-            "epochs", "steps", "alpha", "init", "warm", "sgdRate", "seed");
+            "epochs", "steps", "alpha", "init", "warm", "sgdRate", "nudge", "nudgeSymmetric", "nudgeRate", "momentum",
+            "layerRates", "rateDecay", "seed");
 
     /** The settings by name, in the order of {@link #NAMES}; a default is {@code null}. */
     public Map<String, Object> byName() {
         Object[] values = {task, hidden, widths, method, betaN, dt, batchSize, epochs, steps, alpha, init, warm,
-            sgdRate, seed};
+            sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, seed};
         Map<String, Object> named = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             named.put(NAMES.get(i), values[i]);
@@ -51,7 +59,27 @@ public record TrialSettings(String task, int hidden, String widths, String metho
     static TrialSettings of(List<?> v) {
         return new TrialSettings((String) v.get(0), (Integer) v.get(1), (String) v.get(2), (String) v.get(3),
                 (Double) v.get(4), (Double) v.get(5), (Integer) v.get(6), (Integer) v.get(7), (Integer) v.get(8),
-                (Double) v.get(9), (String) v.get(10), (Boolean) v.get(11), (Double) v.get(12), (Long) v.get(13));
+                (Double) v.get(9), (String) v.get(10), (Boolean) v.get(11), (Double) v.get(12), (Double) v.get(13),
+                (Boolean) v.get(14), (Double) v.get(15), (Double) v.get(16), (Boolean) v.get(17), (Integer) v.get(18),
+                (Long) v.get(19));
+    }
+
+    /** These settings with {@code method} instead. */
+    public TrialSettings withMethod(String value) {
+        return new TrialSettings(task, hidden, widths, value, betaN, dt, batchSize, epochs, steps, alpha, init, warm,
+                sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, seed);
+    }
+
+    /** These settings with {@code seed} instead. */
+    public TrialSettings withSeed(long value) {
+        return new TrialSettings(task, hidden, widths, method, betaN, dt, batchSize, epochs, steps, alpha, init, warm,
+                sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, value);
+    }
+
+    /** The options of the methods' own, a default taken where null. */
+    MethodRun.Options methodOptions() {
+        return new MethodRun.Options(sgdRate, nudge, Boolean.TRUE.equals(nudgeSymmetric), nudgeRate, momentum,
+                Boolean.TRUE.equals(layerRates), rateDecay);
     }
 
     /** The hidden layers of the trial's network: those of {@link #widths} when given, else {@link #hidden}. */

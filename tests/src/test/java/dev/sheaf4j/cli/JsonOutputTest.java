@@ -28,6 +28,8 @@ class JsonOutputTest {
             "diagnose", List.of(List.of("diagnose", "circle", "--inputs", "3")),
             "sweep", List.of(List.of("sweep", "paraboloid", "--beta-n", "1,3000", "--epochs", "1", "--steps", "5",
                     "--out", "target/json-output-sweep")),
+            "compare", List.of(List.of("compare", "paraboloid", "--epochs", "1", "--steps", "3", "--seeds", "1,2",
+                    "--batch-size", "10", "--quiet")),
             "bench", List.of(List.of("bench", "--networks", "tiny", "--batch", "1", "--ops", "EULER", "--rounds", "1",
                             "--round-ms", "1"),
                     List.of("bench", "--suite", "pins", "--networks", "tiny", "--batch", "1", "--max-steps", "1000"),

@@ -91,19 +91,36 @@ class SweepCommandTest {
         JsonObject report = JsonParser.parseString(console.stdout()).getAsJsonObject();
         assertEquals(4, report.get("trials").getAsInt());
         String table = Files.readString(out.resolve("a").resolve("results.csv"));
-        assertTrue(table.contains("paraboloid,1,,sheaf,3.0,,,1,10,,,,,6,"), table);
+        assertTrue(table.contains("paraboloid,1,,sheaf,3.0,,,1,10,,,,,,,,,,,6,"), table);
     }
 
-    /** Runs the tool expecting a usage error: exit 2, one line naming every one of {@code words}, and the hint. */
-    private void assertUsageError(List<String> words, String... args) {
+    @Test
+    void theNudgedMethodsOptionsAreAxesOfTheGrid(@TempDir Path out) throws Exception {
+        Path spec = out.resolve("spec.json");
+        Files.writeString(spec, "{\"task\": \"paraboloid\", \"method\": \"nudged\", \"nudgeRate\": 0.03,"
+                + " \"nudge\": 0.02, \"layerRates\": true, \"rateDecay\": 5, \"nudgeSymmetric\": false,"
+                + " \"epochs\": 1, \"steps\": 10}");
         console.clear();
-        assertEquals(Main.BAD_INPUT, Main.run(args), console::stderr);
-        List<String> lines = console.stderr().lines().toList();
-        assertEquals(2, lines.size(), console.stderr());
-        for (String word : words) {
-            assertTrue(lines.get(0).contains(word), "'" + word + "' in " + lines.get(0));
-        }
-        assertEquals("try './sheaf4j sweep --help'", lines.get(1));
+        assertEquals(0, Main.run("sweep", "--spec", spec.toString(), "--momentum", "0,0.5", "--out",
+                out.resolve("a").toString(), "--json", "--quiet"), console::stderr);
+        JsonObject report = JsonParser.parseString(console.stdout()).getAsJsonObject();
+        assertEquals(2, report.get("trials").getAsInt());
+        assertEquals(0, report.get("failed").getAsInt(), console.stdout());
+        List<String> table = Files.readAllLines(out.resolve("a").resolve("results.csv"), StandardCharsets.UTF_8);
+        assertTrue(table.get(0).startsWith("task,hidden,widths,method,betaN,dt,batchSize,epochs,steps,alpha,init,"
+                + "warm,sgdRate,nudge,nudgeSymmetric,nudgeRate,momentum,layerRates,rateDecay,seed,"), table.get(0));
+        assertTrue(table.get(0).endsWith(",testLossCurve,weightSteps"), table.get(0));
+        assertTrue(table.get(1).startsWith("paraboloid,1,,nudged,,,,1,10,,,,,0.02,false,0.03,0.0,true,5,1,"),
+                table.get(1));
+        assertTrue(table.get(2).contains(",0.03,0.5,true,5,1,") && table.get(2).endsWith(",10"), table.get(2));
+        JsonObject first = report.getAsJsonArray("results").get(0).getAsJsonObject();
+        JsonObject second = report.getAsJsonArray("results").get(1).getAsJsonObject();
+        assertTrue(first.get("finalTestLoss").getAsDouble() != second.get("finalTestLoss").getAsDouble(),
+                "momentum changes the run");
+    }
+
+    private void assertUsageError(List<String> words, String... args) {
+        console.assertUsageError(words, args);
     }
 
     @Test
@@ -125,6 +142,12 @@ class SweepCommandTest {
                 .toString(), "--out", out);
         assertUsageError(List.of("--beta-n", "-1"), "sweep", "paraboloid", "--beta-n", "1,-1", "--out", out);
         assertUsageError(List.of("--hidden", "3"), "sweep", "paraboloid", "--hidden", "3", "--out", out);
+        assertUsageError(List.of("--momentum", "[0, 1)", "1.5"), "sweep", "paraboloid", "--momentum", "1.5", "--out",
+                out);
+        assertUsageError(List.of("--nudge-rate", "-1"), "sweep", "paraboloid", "--nudge-rate", "-1", "--out", out);
+        Files.writeString(spec, "{\"task\": \"paraboloid\", \"layerRates\": 3}");
+        assertUsageError(List.of(spec.toString(), "layerRates must be true or false"), "sweep", "--spec",
+                spec.toString(), "--out", out);
         assertUsageError(List.of("--methods", "adam"), "sweep", "paraboloid", "--methods", "sheaf,adam", "--out", out);
         assertUsageError(List.of("--engine", "hadoop"), "sweep", "paraboloid", "--engine", "hadoop", "--out", out);
         assertUsageError(List.of("widths 3,5,1", "2 inputs"), "sweep", "paraboloid", "--widths", "3,5,1", "--out",

@@ -1,0 +1,85 @@
+package dev.sheaf4j.compare;
+
+import dev.sheaf4j.sweep.MethodRun;
+import dev.sheaf4j.sweep.SeedSummary;
+import dev.sheaf4j.sweep.TrialResult;
+import dev.sheaf4j.sweep.TrialSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A comparison of methods on one task: one sweep trial per method and seed, all at the same budget,
+ * so that for each seed every method starts from the same initial weights (drawn from the seed) and
+ * takes the same number of weight steps on the same batches; and the summary of the trials per method.
+ */
+public final class Comparison {
+    /** The methods compared by default: tuned gradient descent first, then those without a backward pass. */
+    public static final List<String> METHODS = List.of("sgd", "sheaf", "equilibrium", "nudged");
+
+    private Comparison() {
+    }
+
+    /**
+     * The trials comparing {@code methods} on {@code task} at {@code budget}, method by method and
+     * seed by seed, with the methods' own {@code options} and the sheaf methods' weight rate
+     * {@code betaN} (null: the task's).
+     */
+    public static List<TrialSettings> trials(String task, int hidden, Budget budget, List<String> methods,
+            List<Long> seeds, MethodRun.Options options, Double betaN) {
+        List<TrialSettings> trials = new ArrayList<>();
+        for (String method : methods) {
+            for (long seed : seeds) {
+                trials.add(new TrialSettings(task, hidden, null, method, betaN, null, budget.batchSize(),
+                        budget.epochs(), budget.steps(), null, null, null, options.sgdRate(), options.nudge(),
+                        options.nudgeSymmetric(), options.nudgeRate(), options.momentum(), options.layerRates(),
+                        options.rateDecay(), seed));
+            }
+        }
+        return trials;
+    }
+
+    /** One row per method of {@code methods}, from {@code results}, in that order, ratios taken to sgd's row. */
+    public static List<MethodSummary> summarise(List<TrialResult> results, List<String> methods, Budget budget) {
+        List<MethodSummary> rows = new ArrayList<>();
+        MethodSummary sgd = null;
+        if (methods.contains("sgd")) {
+            sgd = summary(results, "sgd", budget, null);
+        }
+        for (String method : methods) {
+            rows.add(method.equals("sgd") ? sgd : summary(results, method, budget, sgd));
+        }
+        return rows;
+    }
+
+    private static MethodSummary summary(List<TrialResult> results, String method, Budget budget,
+            MethodSummary sgd) {
+        List<TrialResult> trials = results.stream().filter(r -> r.settings().method().equals(method)).toList();
+        List<TrialResult> completed = trials.stream().filter(TrialResult::completed).toList();
+        Double testLoss = mean(completed, TrialResult::finalTestLoss);
+        Double seconds = mean(completed, TrialResult::trainingSeconds);
+        List<Double> losses = values(completed, TrialResult::finalTestLoss);
+        return new MethodSummary(method, !MethodRun.BACKPROP_FREE.contains(method), budget.weightSteps(), testLoss,
+                losses.size() < 2 ? null : SeedSummary.spread(losses), mean(completed, TrialResult::testAccuracy),
+                seconds, ratio(testLoss, sgd == null ? null : sgd.testLoss()),
+                ratio(seconds, sgd == null ? null : sgd.seconds()), trials.size(),
+                (int) trials.stream().filter(TrialResult::diverged).count(),
+                (int) trials.stream().filter(r -> r.error() != null).count(),
+                trials.stream().map(r -> r.testLoss().isEmpty() ? null : r.testLoss().get(0)).toList(),
+                trials.stream().map(TrialResult::error).filter(Objects::nonNull).distinct().toList());
+    }
+
+    private static List<Double> values(List<TrialResult> trials, Function<TrialResult, Double> measure) {
+        return trials.stream().map(measure).filter(Objects::nonNull).toList();
+    }
+
+    private static Double mean(List<TrialResult> trials, Function<TrialResult, Double> measure) {
+        List<Double> values = values(trials, measure);
+        return values.isEmpty() ? null : SeedSummary.mean(values);
+    }
+
+    private static Double ratio(Double value, Double reference) {
+        return value == null || reference == null || reference == 0 ? null : value / reference;
+    }
+}

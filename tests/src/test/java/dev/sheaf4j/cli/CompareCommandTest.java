@@ -1,0 +1,126 @@
+package dev.sheaf4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code compare} on tiny budgets: its JSON, the shared initial weights, its figures and its one-line errors. */
+class CompareCommandTest {
+    /** A budget of a few weight steps, the learning rates given so that no rate search runs. */
+    private static final List<String> TINY = List.of("--epochs", "1", "--steps", "4", "--batch-size", "10",
+            "--seeds", "1,2", "--sgd-rate", "0.03", "--nudge-rate", "0.03", "--quiet");
+
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
+
+    private JsonObject compare(String task, String... more) throws Exception {
+        console.clear();
+        List<String> args = new ArrayList<>(List.of("compare", task, "--json"));
+        args.addAll(TINY);
+        args.addAll(List.of(more));
+        assertEquals(0, Main.run(args.toArray(new String[0])), console::stderr);
+        JsonReader reader = new JsonReader(new StringReader(console.stdout()));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement root = JsonParser.parseReader(reader);
+        assertEquals(JsonToken.END_DOCUMENT, reader.peek(), "nothing after the JSON value");
+        return root.getAsJsonObject();
+    }
+
+    @Test
+    void theJsonHasOneRowPerMethodWithTheIssuesFields() throws Exception {
+        JsonObject report = compare("paraboloid");
+        assertEquals("paraboloid", report.get("task").getAsString());
+        JsonArray results = report.getAsJsonArray("results");
+        assertEquals(4, results.size());
+        Set<String> required = Set.of("method", "backprop", "weightSteps", "testLoss", "testLossSd", "testAccuracy",
+                "seconds");
+        List<String> methods = new ArrayList<>();
+        for (JsonElement element : results) {
+            JsonObject row = element.getAsJsonObject();
+            assertTrue(row.keySet().containsAll(required), row.toString());
+            String method = row.get("method").getAsString();
+            methods.add(method);
+            assertEquals(method.equals("sgd"), row.get("backprop").getAsBoolean(), method);
+            assertEquals(4, row.get("weightSteps").getAsLong(), method);
+            assertTrue(row.get("testAccuracy").isJsonNull(), "a regression has no accuracy: " + row);
+            assertTrue(row.get("testLoss").getAsDouble() > 0, row.toString());
+            assertTrue(row.get("testLossSd").getAsDouble() >= 0, row.toString());
+            assertEquals(2, row.get("trials").getAsInt());
+        }
+        assertEquals(List.of("sgd", "sheaf", "equilibrium", "nudged"), methods);
+        JsonObject sgd = results.get(0).getAsJsonObject();
+        JsonObject nudged = results.get(3).getAsJsonObject();
+        assertEquals(nudged.get("testLoss").getAsDouble() / sgd.get("testLoss").getAsDouble(),
+                nudged.get("testLossRatio").getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void everyMethodStartsFromTheSameInitialWeightsOfEachSeed() throws Exception {
+        JsonArray results = compare("circle").getAsJsonArray("results");
+        JsonArray reference = results.get(0).getAsJsonObject().getAsJsonArray("initialTestLoss");
+        assertEquals(2, reference.size());
+        assertNotEquals(reference.get(0).getAsDouble(), reference.get(1).getAsDouble(), "seeds draw other weights");
+        for (JsonElement element : results) {
+            JsonObject row = element.getAsJsonObject();
+            JsonArray initial = row.getAsJsonArray("initialTestLoss");
+            for (int seed = 0; seed < 2; seed++) {
+                assertEquals(reference.get(seed).getAsDouble(), initial.get(seed).getAsDouble(),
+                        1e-12 * reference.get(seed).getAsDouble(), row.get("method") + " at seed index " + seed);
+            }
+            double accuracy = row.get("testAccuracy").getAsDouble();
+            assertTrue(accuracy >= 0 && accuracy <= 1, row.toString());
+        }
+    }
+
+    @Test
+    void writesBothPlotsWithAnIndexAndPrintsTheTable(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("figures");
+        console.clear();
+        List<String> args = new ArrayList<>(List.of("compare", "saddle", "--hidden", "2", "--methods", "sgd,nudged",
+                "--out", out.toString()));
+        args.addAll(TINY);
+        assertEquals(0, Main.run(args.toArray(new String[0])), console::stderr);
+        String index = Files.readString(out.resolve("index.html"));
+        assertTrue(index.contains("test-loss-vs-weight-steps.png") && index.contains("test-loss-vs-seconds.png"),
+                index);
+        String table = console.stdout();
+        assertTrue(table.contains("saddle, 2 hidden layer(s): 4 weight steps per method"), table);
+        assertTrue(table.lines().anyMatch(line -> line.startsWith("nudged ") && line.contains(" no ")
+                && (line.contains("loses") || line.contains("wins") || line.contains("ties"))), table);
+    }
+
+    private void assertUsageError(List<String> words, String... args) {
+        console.assertUsageError(words, args);
+    }
+
+    @Test
+    void badTasksAndOptionsAreOneLineErrors(@TempDir Path dir) throws Exception {
+        assertUsageError(List.of("TASK", "spiral"), "compare", "spiral");
+        assertUsageError(List.of("--hidden", "3"), "compare", "circle", "--hidden", "3");
+        assertUsageError(List.of("--methods", "adam"), "compare", "circle", "--methods", "sgd,adam");
+        assertUsageError(List.of("--seeds", "repeat"), "compare", "circle", "--seeds", "1,1");
+        assertUsageError(List.of("--epochs", "0"), "compare", "circle", "--epochs", "0");
+        assertUsageError(List.of("--momentum", "[0, 1)"), "compare", "circle", "--momentum", "1");
+        assertUsageError(List.of("--beta-n", "-3"), "compare", "circle", "--beta-n", "-3");
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "");
+        assertUsageError(List.of("--out", file.toString()), "compare", "circle", "--out", file.toString());
+    }
+}
