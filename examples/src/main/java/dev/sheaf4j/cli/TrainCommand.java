@@ -277,7 +277,8 @@ final class TrainCommand implements Callable<Integer> {
                 "test loss", t.classification() ? "test acc" : "", "seconds", "");
         for (Map<String, Object> row : rows) {
             System.out.printf(Locale.ROOT, "%-12s %12d %12.5g %12.5g %10s %9.2f%n", row.get("method"),
-                    (Long) row.get("weightSteps"), (Double) row.get("finalTrainLoss"), (Double) row.get("finalTestLoss"),
+                    (Long) row.get("weightSteps"), (Double) row.get("finalTrainLoss"),
+                    (Double) row.get("finalTestLoss"),
                     t.classification() ? String.format(Locale.ROOT, "%.1f%%", 100 * (Double) row.get("testAccuracy"))
                             : "", (Double) row.get("seconds"));
             System.out.println("             " + row.get("outcome"));
