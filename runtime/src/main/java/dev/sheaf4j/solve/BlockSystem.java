@@ -160,11 +160,11 @@ final class BlockSystem {
             }
             if (lowRank) {
                 int next = vertexLayer(v) + 1;
-                factors[v] = Factor.lowRank(d.data, columns(weight(next), index), next, vertexName(v));
+                factors[v] = Factor.lowRank(d.data, columns(weight(next), index), next, v);
             } else if (diagonalOnly) {
-                factors[v] = Factor.diagonal(d.data, vertexName(v));
+                factors[v] = Factor.diagonal(d.data, v);
             } else if (index.length > 0) {
-                factors[v] = Factor.of(d, vertexName(v));
+                factors[v] = Factor.of(d, v);
             }
         }
         double[] u = new double[layout.stateSize()];
@@ -258,6 +258,7 @@ final class BlockSystem {
      * A factorised diagonal block of the elimination: a plain reciprocal when the block is diagonal
      * (as {@code z} blocks without an upstream coupling are), a diagonal plus {@code U^T U} of low rank
      * by its capacitance matrix {@code I + U E^-1 U^T} (Woodbury), a Cholesky factorisation otherwise.
+     * Its {@code block} is the vertex's forward index, named only in a refusal.
      */
     private static final class Factor {
         /** The reciprocals of a diagonal block's entries, or of the diagonal part of a low-rank one; or null. */
@@ -308,7 +309,7 @@ final class BlockSystem {
          *
          * @throws NonFiniteException if the capacitance matrix overflows
          */
-        static Factor lowRank(double[] e, DMatrixRMaj u, int layer, String block) {
+        static Factor lowRank(double[] e, DMatrixRMaj u, int layer, int block) {
             double[] inverse = reciprocals(e, block);
             DMatrixRMaj scaled = new DMatrixRMaj(u.numRows, u.numCols);
             for (int i = 0; i < u.numRows; i++) {
@@ -321,16 +322,16 @@ final class BlockSystem {
             requireFinite(capacitance, layer);
             LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(u.numRows);
             if (!chol.setA(capacitance)) {
-                throw new SingularSystemException(block);
+                throw new SingularSystemException(vertexName(block));
             }
             return new Factor(inverse, chol, u);
         }
 
-        private static double[] reciprocals(double[] e, String block) {
+        private static double[] reciprocals(double[] e, int block) {
             double[] inverse = new double[e.length];
             for (int i = 0; i < e.length; i++) {
                 if (!(e[i] > 0)) {
-                    throw new SingularSystemException(block);
+                    throw new SingularSystemException(vertexName(block));
                 }
                 inverse[i] = 1 / e[i];
             }
@@ -338,11 +339,11 @@ final class BlockSystem {
         }
 
         /** The factor of {@code diag(e)}; {@code e} must be positive. */
-        static Factor diagonal(double[] e, String block) {
+        static Factor diagonal(double[] e, int block) {
             return new Factor(reciprocals(e, block), null, null);
         }
 
-        static Factor of(DMatrixRMaj s, String block) {
+        static Factor of(DMatrixRMaj s, int block) {
             int n = s.numRows;
             boolean diagonal = true;
             for (int i = 0; i < n && diagonal; i++) {
@@ -362,18 +363,18 @@ final class BlockSystem {
             }
             LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
             if (!chol.setA(s)) {
-                throw new SingularSystemException(block);
+                throw new SingularSystemException(vertexName(block));
             }
             return new Factor(null, chol, null);
         }
     }
 
     /** Vertex {@code v} in forward order: 0 is {@code x}, then {@code z_1, a_1, ..., z_(k+1)}. */
-    private int vertexLayer(int v) {
+    private static int vertexLayer(int v) {
         return (v + 1) / 2;
     }
 
-    private boolean isPre(int v) {
+    private static boolean isPre(int v) {
         return v % 2 == 1;
     }
 
@@ -381,7 +382,7 @@ final class BlockSystem {
         return v == 0 ? 0 : isPre(v) ? layout.preOffset(vertexLayer(v)) : layout.postOffset(vertexLayer(v));
     }
 
-    private String vertexName(int v) {
+    private static String vertexName(int v) {
         return v == 0 ? "x" : (isPre(v) ? "z_" : "a_") + vertexLayer(v);
     }
 

@@ -8,7 +8,8 @@ import dev.sheaf4j.sheaf.SheafLayout;
 /**
  * The move along a step of one sample's solve: to the first valley of the energy among the points
  * where a hidden pre-activation crosses zero and the full step, by exact evaluation, so the energy
- * never increases. Not thread-safe: one per sample.
+ * never increases. Its residuals and trial points live in arrays reused by every move. Not thread-safe: one
+ * per sample.
  */
 final class LineSearch {
     /** Relative size of energy changes lost to rounding: smaller predicted decreases are taken whole. */
@@ -19,6 +20,10 @@ final class LineSearch {
     private final KinkSet kinks;
     private final OutputTerm output;
     private final SheafLayout layout;
+    private final double[] r0;
+    private final double[] slope;
+    private final double[] d;
+    private final double[] trial;
 
     LineSearch(SheafLayout layout, WeightEdges weightEdges, PinnedEnergy energy, KinkSet kinks, OutputTerm output) {
         this.weightEdges = weightEdges;
@@ -26,6 +31,11 @@ final class LineSearch {
         this.kinks = kinks;
         this.output = output;
         this.layout = layout;
+        int size = layout.discrepancySize();
+        r0 = new double[size];
+        slope = new double[size];
+        d = new double[size];
+        trial = new double[layout.stateSize()];
     }
 
     /**
@@ -67,7 +77,7 @@ final class LineSearch {
 
     /** Moves {@code v} to {@code v + t step}; returns the number of pre-activations whose sign class changed. */
     int move(double[] v, double[] step, double t) {
-        double[] moved = new double[v.length];
+        double[] moved = trial;
         for (int c = 0; c < v.length; c++) {
             moved[c] = v[c] + t * step[c];
         }
@@ -95,21 +105,12 @@ final class LineSearch {
     private final class Ray {
         private final double[] v;
         private final double[] step;
-        private final double[] r0;
-        private final double[] slope;
-        private final double[] trial;
-        private final double[] d;
 
         Ray(double[] v, double[] step) {
             this.v = v;
             this.step = step;
-            int size = layout.discrepancySize();
-            r0 = new double[size];
-            slope = new double[size];
             weightEdges.residuals(v, r0);
             weightEdges.slopes(step, slope);
-            trial = new double[v.length];
-            d = new double[size];
         }
 
         double energy(double t) {

@@ -2,7 +2,8 @@ package dev.sheaf4j.solve;
 
 /**
  * The step of one sample's solve at the current activation pattern: {@code -(H + shift I)^-1 g} on
- * the free coordinates not held at a kink, by the block system of the weights.
+ * the free coordinates not held at a kink, by the block system of the weights. Its pattern, right-hand
+ * side and shifted diagonal live in arrays reused by every step. Not thread-safe: one per sample.
  */
 final class NewtonStep {
     private final BlockSystem system;
@@ -10,6 +11,10 @@ final class NewtonStep {
     private final OutputTerm output;
     private final boolean[] solved;
     private final double[] strength;
+    private final boolean[] active;
+    private final double[] masks;
+    private final double[] rhs;
+    private final double[] shifted;
 
     /**
      * The step over the {@code solved} coordinates, with the soft pins' {@code strength} on the
@@ -21,6 +26,10 @@ final class NewtonStep {
         this.output = output;
         this.solved = solved;
         this.strength = strength;
+        active = new boolean[solved.length];
+        masks = new double[solved.length];
+        rhs = new double[solved.length];
+        shifted = new double[solved.length];
     }
 
     /**
@@ -31,18 +40,16 @@ final class NewtonStep {
      * @throws SingularSystemException if the system is not positive definite
      */
     double[] at(double[] v, double[] g, double shift) {
-        boolean[] active = solved.clone();
-        double[] masks = new double[v.length];
+        System.arraycopy(solved, 0, active, 0, active.length);
         kinks.pattern(v, active, masks);
-        double[] rhs = new double[v.length];
         for (int c = 0; c < v.length; c++) {
             rhs[c] = active[c] ? -g[c] : 0;
         }
         double[] diagonal = strength;
         if (shift > 0) {
-            diagonal = strength.clone();
+            diagonal = shifted;
             for (int c = 0; c < diagonal.length; c++) {
-                diagonal[c] += shift;
+                diagonal[c] = strength[c] + shift;
             }
         }
         return system.solve(active, masks, diagonal, output.hessian(v), output.coupling(v), rhs);

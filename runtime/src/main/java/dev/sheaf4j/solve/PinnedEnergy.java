@@ -97,11 +97,10 @@ final class PinnedEnergy {
         return e;
     }
 
-    /** The gradient at {@code v}, every pre-activation at a kink taken on its positive side. */
-    double[] gradient(double[] v) {
+    /** Writes the gradient at {@code v} into {@code g}, every pre-activation at a kink taken on its positive side. */
+    void gradient(double[] v, double[] g) {
         double[] f = workspace.force();
         kernel.forces(params(v), state(v), output.treatment().forceMode(), workspace, f);
-        double[] g = new double[v.length];
         if (folding != null) {
             folding.unfold(f, g);
             f = g;
@@ -109,6 +108,5 @@ final class PinnedEnergy {
         for (int c = 0; c < v.length; c++) {
             g[c] = -f[c] + strength[c] * (v[c] - target[c]);
         }
-        return g;
     }
 }

@@ -20,6 +20,7 @@ final class SampleSolve {
     private final KinkSet kinks;
     private final NewtonStep newton;
     private final LineSearch lineSearch;
+    private final double[] gradient;
     private final double initialShift;
     private double shift;
 
@@ -30,6 +31,7 @@ final class SampleSolve {
         SheafLayout layout = weights.layout();
         int size = layout.stateSize();
         solved = new boolean[size];
+        gradient = new double[size];
         int end = treatment.solvesOutputVertex() ? size : layout.linearEnd();
         for (int c = 0; c < end; c++) {
             solved[c] = !pins.isFixed(c);
@@ -103,11 +105,11 @@ final class SampleSolve {
                 reason);
     }
 
-    /** The gradient of the energy, with each pre-activation at a kink taken on its chosen side. */
+    /** The gradient of the energy, with each pre-activation at a kink taken on its chosen side; reused. */
     private double[] gradient(double[] v) {
-        double[] g = energy.gradient(v);
-        kinks.takeSides(v, g);
-        return g;
+        energy.gradient(v, gradient);
+        kinks.takeSides(v, gradient);
+        return gradient;
     }
 
     /** The largest gradient component over the free coordinates not held at a kink. */
