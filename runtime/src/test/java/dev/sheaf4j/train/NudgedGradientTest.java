@@ -44,9 +44,11 @@ class NudgedGradientTest {
             assertEquals(difference, backprop[k], 1e-6 * (1 + Math.abs(difference)), "parameter " + k + " of " + arch);
         }
         // the pin's own curvature makes the estimate's error first order in the strength: each tenfold
-        // smaller strength must shrink it at least fivefold, down to the solver's precision
+        // smaller strength must shrink it at least fivefold, down to the solver's precision. The
+        // strengths stay small enough that the nudge moves no pre-activation across its kink (they sit
+        // at least 1e-2 from it), where the limit is taken; a larger nudge may switch a neuron
         double previous = Double.POSITIVE_INFINITY;
-        for (double strength : new double[] {1e-2, 1e-3, 1e-4, 1e-5}) {
+        for (double strength : new double[] {1e-3, 1e-4, 1e-5}) {
             double[] estimate = estimate(kernel, p, data, strength, symmetric);
             double error = 0;
             for (int k = 0; k < p.length; k++) {
@@ -76,7 +78,7 @@ class NudgedGradientTest {
         for (int l = 1; l < arch.layers(); l++) {
             int from = kernel.layout().preOffset(l) * data.size();
             for (int i = from; i < from + arch.width(l) * data.size(); i++) {
-                if (Math.abs(state[i]) < 1e-3) {
+                if (Math.abs(state[i]) < 1e-2) {
                     return false;
                 }
             }
