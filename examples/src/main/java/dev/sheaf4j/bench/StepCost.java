@@ -21,8 +21,8 @@ import dev.sheaf4j.sheaf.SheafLayout;
  *       add included), a leaky activation {@code n} more;</li>
  *   <li>weight and activation discrepancies: the forward arithmetic, {@code n} subtractions of
  *       {@code z_l}, and {@code n} for each hidden activation residual;</li>
- *   <li>their forces: {@code W^T r} pulled back onto the input, {@code 2nm}, and {@code r - m s} on
- *       each hidden {@code z}, {@code 2n};</li>
+ *   <li>their forces: {@code W^T r} pulled back onto the input, {@code 2nm}, except onto the pinned
+ *       {@code x}, which the kernels skip, and {@code r - m s} on each hidden {@code z}, {@code 2n};</li>
  *   <li>the output edge, where there is an {@code a_out}: its residual and its pull, {@code 2 n_out};</li>
  *   <li>the move {@code v += alpha dt f} of every free coordinate, 2 flops each (the input is pinned;
  *       a joint step leaves {@code a_out} alone);</li>
@@ -79,9 +79,10 @@ public record StepCost(long flops, long bytes) {
         return flops;
     }
 
-    /** {@code W^T r} of every layer and {@code r - m s} of every hidden layer. */
+    /** {@code W^T r} of every layer but the first (the input is pinned) and {@code r - m s} of every hidden layer. */
     private static long backwardPerSample(Architecture arch) {
-        return 2 * hiddenCoordinates(arch) + gradientPerSample(arch) - biases(arch);
+        return 2 * hiddenCoordinates(arch) + gradientPerSample(arch) - biases(arch)
+                - 2L * arch.width(1) * arch.width(0);
     }
 
     /** {@code r a^T} and {@code r} of every layer. */
