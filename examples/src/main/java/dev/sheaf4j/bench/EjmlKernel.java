@@ -3,8 +3,6 @@ package dev.sheaf4j.bench;
 import dev.sheaf4j.kernel.AbstractSheafKernel;
 import dev.sheaf4j.kernel.HiddenActivation;
 import dev.sheaf4j.kernel.Routing;
-import dev.sheaf4j.kernel.Tile;
-import dev.sheaf4j.kernel.TilePass;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.SheafLayout;
 import org.ejml.data.DMatrixRMaj;
@@ -14,14 +12,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * The benchmarks' dense baseline: the same kernel contract written the straightforward way with
  * EJML matrices. Each layer's weights and each stalk block of the batch are copied into
  * {@code DMatrixRMaj}s ({@code n x batch}), multiplied with {@code CommonOps_DDRM}, and copied back.
- * Its steps run the flat route at every batch size; its tile primitives, which that route never
- * calls, are the generic {@link TilePass}.
+ * Its steps run the flat route at every batch size.
  */
 public final class EjmlKernel extends AbstractSheafKernel {
     private final SheafLayout layout;
     private final Architecture arch;
     private final int inputs;
-    private final TilePass tiles;
 
     /** A dense kernel for {@code architecture}'s sheaf. */
     public EjmlKernel(Architecture architecture) {
@@ -33,7 +29,6 @@ public final class EjmlKernel extends AbstractSheafKernel {
         this.layout = layout;
         this.arch = layout.architecture();
         this.inputs = arch.inputs();
-        this.tiles = new TilePass(layout);
     }
 
     private DMatrixRMaj weights(double[] params, int l) {
@@ -145,15 +140,5 @@ public final class EjmlKernel extends AbstractSheafKernel {
                 params[arch.biasOffset(l) + i] -= betaDt * sum;
             }
         }
-    }
-
-    @Override
-    protected void tileEdges(double[] params, Tile tile, boolean inputForces) {
-        tiles.edges(params, tile, inputForces);
-    }
-
-    @Override
-    protected void tileGradient(double[][] gradient, Tile tile) {
-        tiles.gradient(gradient, tile);
     }
 }

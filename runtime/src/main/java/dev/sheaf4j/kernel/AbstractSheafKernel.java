@@ -8,11 +8,12 @@ import java.util.function.IntFunction;
 
 /**
  * The part of a {@link SheafKernel} that is the same for every architecture. A concrete kernel
- * supplies the forward pass and the primitives of the weight and activation edges, on the flat
- * arrays (their discrepancies, their forces, the weight descent step) and on a {@link Tile} (their
- * discrepancies and forces in one pass, the weight gradient); each step runs the strategy of its
- * route in the {@link Routing} table: {@code FlatSteps} through the flat primitives,
- * {@code TileSteps} through the tile primitives.
+ * supplies the forward pass and the primitives of the weight and activation edges on the flat
+ * arrays (their discrepancies, their forces, the weight descent step); the primitives on a
+ * {@link Tile} (discrepancies and forces in one pass, the weight gradient) are {@link TilePass}'s,
+ * with sizes read at run time, unless a kernel overrides them with constant sizes, as generated
+ * kernels do. Each step runs the strategy of its route in the {@link Routing} table:
+ * {@code FlatSteps} through the flat primitives, {@code TileSteps} through the tile primitives.
  */
 public abstract class AbstractSheafKernel implements SheafKernel {
     private final SheafLayout layout;
@@ -20,6 +21,7 @@ public abstract class AbstractSheafKernel implements SheafKernel {
     private final IntFunction<StepRoute> routing;
     private final StepStrategy flat;
     private final StepStrategy tiles;
+    private final TilePass tilePass;
 
     /** A kernel for {@code layout}'s sheaf, each step on the route {@link Routing#step} gives it. */
     protected AbstractSheafKernel(SheafLayout layout) {
@@ -40,6 +42,7 @@ public abstract class AbstractSheafKernel implements SheafKernel {
         this.routing = routing;
         this.flat = new FlatSteps(this, output);
         this.tiles = new TileSteps(this, output);
+        this.tilePass = new TilePass(layout);
     }
 
     @Override
@@ -68,7 +71,9 @@ public abstract class AbstractSheafKernel implements SheafKernel {
      * and on {@code x} too if {@code inputForces} (a step whose pins fix {@code x} skips the first
      * layer's pull on it).
      */
-    protected abstract void tileEdges(double[] params, Tile tile, boolean inputForces);
+    protected void tileEdges(double[] params, Tile tile, boolean inputForces) {
+        tilePass.edges(params, tile, inputForces);
+    }
 
     /**
      * Adds {@code sum_s r_l a_(l-1)^T} and {@code sum_s r_l} over the tile's samples, from
@@ -76,7 +81,9 @@ public abstract class AbstractSheafKernel implements SheafKernel {
      * {@code k} of {@code gradient}, for the residual coordinate {@code k} of row {@code i} of
      * {@code W_l}, holds that row's weights and then its bias.
      */
-    protected abstract void tileGradient(double[][] gradient, Tile tile);
+    protected void tileGradient(double[][] gradient, Tile tile) {
+        tilePass.gradient(gradient, tile);
+    }
 
     /** The strategy of the route the table gives a step on {@code workspace}'s batch. */
     private StepStrategy steps(Workspace workspace) {

@@ -7,14 +7,14 @@ import java.util.List;
 
 /**
  * The {@link SheafKernel} for any architecture: each layer's edges run through {@link LayerLoops}
- * on the flat arrays and {@link TilePass} on a tile, whose innermost index runs over the samples.
+ * on the flat arrays and, through the base class, {@code TilePass} on a tile; innermost loops run over
+ * the samples.
  * The reference that generated kernels are tested against.
  */
 public final class GenericKernel extends AbstractSheafKernel {
     private final SheafLayout layout;
     private final Architecture architecture;
     private final List<LayerSpan> spans;
-    private final TilePass tiles;
 
     /** A kernel for {@code layout}'s sheaf. */
     public GenericKernel(SheafLayout layout) {
@@ -22,7 +22,6 @@ public final class GenericKernel extends AbstractSheafKernel {
         this.layout = layout;
         this.architecture = layout.architecture();
         this.spans = LayerSpan.of(layout);
-        this.tiles = new TilePass(layout);
     }
 
     /** A kernel for {@code architecture}'s sheaf. */
@@ -79,15 +78,5 @@ public final class GenericKernel extends AbstractSheafKernel {
             LayerLoops.descend(params, l.weights(), l.biases(), l.rows(), l.cols(), d, l.residual() * batch, state,
                     l.input() * batch, batch, betaDt);
         }
-    }
-
-    @Override
-    protected void tileEdges(double[] params, Tile tile, boolean inputForces) {
-        tiles.edges(params, tile, inputForces);
-    }
-
-    @Override
-    protected void tileGradient(double[][] gradient, Tile tile) {
-        tiles.gradient(gradient, tile);
     }
 }

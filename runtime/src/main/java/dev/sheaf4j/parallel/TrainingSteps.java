@@ -19,6 +19,8 @@ public final class TrainingSteps extends SplitSteps {
     private double[] stepTargets;
     private double stepAlphaDt;
     private double stepBetaDt;
+    /** Whether the weight changes are added up on every thread, a slice of the weights each. */
+    private final boolean splitSum;
     /** Whether the current run of the shares adds up the weight changes rather than stepping. */
     private boolean summing;
 
@@ -32,6 +34,7 @@ public final class TrainingSteps extends SplitSteps {
         int parameters = kernel.layout().architecture().parameterCount();
         this.targets = new double[split.count()][];
         this.params = new double[split.count()][];
+        this.splitSum = ThreadPolicy.threads((long) parameters * split.count(), split.count()) > 1;
         for (int t = 0; t < split.count(); t++) {
             targets[t] = new double[outputs * split.share(t).size];
             params[t] = new double[parameters];
@@ -58,13 +61,12 @@ public final class TrainingSteps extends SplitSteps {
         stepAlphaDt = alphaDt;
         stepBetaDt = betaDt;
         double largest = stepShares();
-        int parameters = weights.length;
-        if (ThreadPolicy.threads((long) parameters * split.count(), split.count()) > 1) {
+        if (splitSum) {
             summing = true;
             runShares();
             summing = false;
         } else {
-            addChanges(0, parameters);
+            addChanges(0, weights.length);
         }
         return largest;
     }
