@@ -14,9 +14,9 @@ import dev.sheaf4j.sheaf.Pins;
  */
 public final class ThreadPolicy {
     /**
-     * The least work per thread (weight-sample products) for which a second thread pays for its
-     * handover; measured with {@code ./sheaf4j bench --suite scaling} (the figures are in the
-     * project's benchmark notes).
+     * The least work per share (weight-sample products) for which a second thread is worth its
+     * handover. A setting, not yet fixed by a measured break-even; {@code ./sheaf4j bench --suite
+     * scaling} times one and two threads.
      */
     public static final long MIN_WORK_PER_THREAD = 16_000;
 
