@@ -25,7 +25,7 @@ public abstract class AbstractSheafKernel implements SheafKernel {
 
     /** A kernel for {@code layout}'s sheaf, each step on the route {@link Routing#step} gives it. */
     protected AbstractSheafKernel(SheafLayout layout) {
-        this(layout, Routing::step);
+        this(layout, batch -> Routing.step(layout.architecture(), batch));
     }
 
     /**
@@ -33,7 +33,16 @@ public abstract class AbstractSheafKernel implements SheafKernel {
      * baselines timed against the routed kernels.
      */
     protected AbstractSheafKernel(SheafLayout layout, StepRoute route) {
-        this(layout, batch -> Objects.requireNonNull(route, "route"));
+        this(layout, fixedRoute(layout, route));
+    }
+
+    private static IntFunction<StepRoute> fixedRoute(SheafLayout layout, StepRoute route) {
+        Objects.requireNonNull(route, "route");
+        if (route == StepRoute.TILES && layout.architecture().residual()) {
+            throw new IllegalArgumentException("the tiled steps do not carry skip connections; "
+                    + layout.architecture() + " steps on the flat arrays");
+        }
+        return batch -> route;
     }
 
     private AbstractSheafKernel(SheafLayout layout, IntFunction<StepRoute> routing) {

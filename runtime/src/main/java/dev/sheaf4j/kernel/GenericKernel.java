@@ -15,6 +15,7 @@ public final class GenericKernel extends AbstractSheafKernel {
     private final SheafLayout layout;
     private final Architecture architecture;
     private final List<LayerSpan> spans;
+    private final List<List<SkipSpan>> skipsInto;
 
     /** A kernel for {@code layout}'s sheaf. */
     public GenericKernel(SheafLayout layout) {
@@ -22,6 +23,8 @@ public final class GenericKernel extends AbstractSheafKernel {
         this.layout = layout;
         this.architecture = layout.architecture();
         this.spans = LayerSpan.of(layout);
+        List<SkipSpan> skips = SkipSpan.of(layout);
+        this.skipsInto = spans.stream().map(l -> SkipSpan.into(skips, l.layer())).toList();
     }
 
     /** A kernel for {@code architecture}'s sheaf. */
@@ -35,6 +38,9 @@ public final class GenericKernel extends AbstractSheafKernel {
             int z = l.pre() * batch;
             LayerLoops.affine(params, l.weights(), l.biases(), l.rows(), l.cols(), state, l.input() * batch, state, z,
                     batch);
+            for (SkipSpan skip : skips(l)) {
+                skip.addTerm(params, state, state, z, batch);
+            }
             if (l.hidden()) {
                 LayerLoops.activate(state, z, l.post() * batch, l.rows() * batch, l.slope());
             } else if (architecture.hasOutputVertex()) {
@@ -49,6 +55,9 @@ public final class GenericKernel extends AbstractSheafKernel {
         for (LayerSpan l : spans) {
             LayerLoops.residual(params, l.weights(), l.biases(), l.rows(), l.cols(), state, l.input() * batch,
                     l.pre() * batch, out, l.residual() * batch, batch);
+            for (SkipSpan skip : skips(l)) {
+                skip.addTerm(params, state, out, l.residual() * batch, batch);
+            }
             if (l.hidden()) {
                 LayerLoops.activationResidual(state, l.pre() * batch, l.post() * batch, out,
                         l.activationResidual() * batch, l.rows() * batch, l.slope());
@@ -69,6 +78,9 @@ public final class GenericKernel extends AbstractSheafKernel {
             }
             LayerLoops.pullBack(params, l.weights(), l.rows(), l.cols(), d, l.residual() * batch, out,
                     l.input() * batch, batch);
+            for (SkipSpan skip : skips(l)) {
+                skip.pullBack(params, d, out, batch);
+            }
         }
     }
 
@@ -77,6 +89,14 @@ public final class GenericKernel extends AbstractSheafKernel {
         for (LayerSpan l : spans) {
             LayerLoops.descend(params, l.weights(), l.biases(), l.rows(), l.cols(), d, l.residual() * batch, state,
                     l.input() * batch, batch, betaDt);
+            for (SkipSpan skip : skips(l)) {
+                skip.descend(params, d, state, batch, betaDt);
+            }
         }
+    }
+
+    /** The skips into layer {@code l}. */
+    private List<SkipSpan> skips(LayerSpan l) {
+        return skipsInto.get(l.layer() - 1);
     }
 }

@@ -47,6 +47,23 @@ public final class LayerLoops {
                 dst[row + s] = bias;
             }
         }
+        addProduct(p, w, rows, cols, src, from, dst, to, batch);
+    }
+
+    /** {@code dst[to..] += W src[from..]}, with {@code W} the {@code rows x cols} matrix at {@code w} in {@code p}. */
+    public static void addProduct(double[] p, int w, int rows, int cols, double[] src, int from, double[] dst,
+            int to, int batch) {
+        if (batch == 1) {
+            for (int i = 0; i < rows; i++) {
+                double sum = 0;
+                int row = w + i * cols;
+                for (int j = 0; j < cols; j++) {
+                    sum += p[row + j] * src[from + j];
+                }
+                dst[to + i] += sum;
+            }
+            return;
+        }
         int block = blockRows(batch);
         for (int j0 = 0; j0 < cols; j0 += block) {
             int j1 = Math.min(cols, j0 + block);
@@ -166,11 +183,26 @@ public final class LayerLoops {
             return;
         }
         for (int i = 0; i < rows; i++) {
+            p[b + i] -= betaDt * sum(d, r + i * batch, batch);
+        }
+        descendProduct(p, w, rows, cols, d, r, state, a, batch, betaDt);
+    }
+
+    /** {@code W -= betaDt sum_s r a^T} alone, for a matrix without biases: a skip's projection. */
+    public static void descendProduct(double[] p, int w, int rows, int cols, double[] d, int r, double[] state, int a,
+            int batch, double betaDt) {
+        for (int i = 0; i < rows; i++) {
             int row = r + i * batch;
-            p[b + i] -= betaDt * sum(d, row, batch);
             for (int j = 0; j < cols; j++) {
                 p[w + i * cols + j] -= betaDt * dot(d, row, state, a + j * batch, batch);
             }
+        }
+    }
+
+    /** {@code dst[to..] += sign * src[from..]} over {@code count} entries: an identity skip's term ({@code sign} 1) or pull (-1). */
+    public static void addRows(double[] src, int from, double[] dst, int to, int count, double sign) {
+        for (int i = 0; i < count; i++) {
+            dst[to + i] += sign * src[from + i];
         }
     }
 

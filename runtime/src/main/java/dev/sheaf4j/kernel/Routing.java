@@ -1,5 +1,7 @@
 package dev.sheaf4j.kernel;
 
+import dev.sheaf4j.network.Architecture;
+
 /**
  * The routing table: which code runs which operation for which batch size and layer. The one place
  * these choices are made; {@link AbstractSheafKernel} reads it for every step, the annotation
@@ -66,8 +68,12 @@ public final class Routing {
         return batch == 1 ? PassRoute.ONE_SAMPLE : batch < LOOP_BATCH ? PassRoute.BY_SAMPLE : PassRoute.LOOPED;
     }
 
-    /** The route of a step on {@code batch} samples. */
-    public static StepRoute step(int batch) {
-        return batch < TILE_BATCH ? StepRoute.FLAT : StepRoute.TILES;
+    /**
+     * The route of a step on {@code batch} samples of {@code architecture}'s sheaf: a network with
+     * skip connections always takes {@link StepRoute#FLAT}, since the tile primitives do not carry
+     * skips.
+     */
+    public static StepRoute step(Architecture architecture, int batch) {
+        return architecture.residual() || batch < TILE_BATCH ? StepRoute.FLAT : StepRoute.TILES;
     }
 }

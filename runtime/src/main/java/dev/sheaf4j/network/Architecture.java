@@ -1,7 +1,10 @@
 package dev.sheaf4j.network;
 
 import dev.sheaf4j.annotation.OutputActivation;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +13,9 @@ import java.util.Optional;
  * each hidden layer (ReLU, or leaky ReLU with a slope in (0,1)) and the output map. Immutable.
  *
  * <p>Parameters live in one flat array: for each layer {@code l = 1..k+1}, the weights {@code W_l}
- * ({@code n_l x n_(l-1)}, row-major) followed by the biases {@code b_l}.
+ * ({@code n_l x n_(l-1)}, row-major) followed by the biases {@code b_l}; after the last layer, the
+ * projection {@code P} ({@code n_to x n_from}, row-major) of each projected {@link Skip}, in the
+ * order of {@link #skips()}. A network without skips is a plain feedforward network.
  */
 public final class Architecture {
     /** The largest width accepted, to keep dense diagnostics within memory. */
@@ -27,15 +32,25 @@ public final class Architecture {
     private final double[] slopes;
     private final OutputActivation head;
     private final int[] weightOffsets;
+    private final List<Skip> skips;
+    private final int[] projectionOffsets;
+    private final int parameterCount;
+
+    /** A plain feedforward architecture: {@link #Architecture(int[], double[], OutputActivation, List)} without skips. */
+    public Architecture(int[] widths, double[] slopes, OutputActivation head) {
+        this(widths, slopes, head, List.of());
+    }
 
     /**
      * @param widths {@code [n0, ..., n(k+1)]}, at least two entries, each at least 1
      * @param slopes the negative-side slope of each of the {@code k} hidden layers: 0 for ReLU,
      *     in (0,1) for leaky ReLU
      * @param head the output map
+     * @param skips the skip connections, in any order; stored sorted by target, then source layer
      */
-    public Architecture(int[] widths, double[] slopes, OutputActivation head) {
+    public Architecture(int[] widths, double[] slopes, OutputActivation head, List<Skip> skips) {
         Objects.requireNonNull(widths, "widths");
+        Objects.requireNonNull(skips, "skips");
         Objects.requireNonNull(slopes, "slopes");
         Objects.requireNonNull(head, "output activation");
         if (widths.length < 2) {
@@ -48,7 +63,12 @@ public final class Architecture {
                         + ", got " + widths[l] + " in " + Arrays.toString(widths));
             }
         }
-        sizeProblem(widths).ifPresent(problem -> {
+        List<Skip> sorted = new ArrayList<>(skips);
+        sorted.sort(Comparator.comparingInt(Skip::to).thenComparingInt(Skip::from));
+        skipProblem(widths, sorted).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        sizeProblem(widths, sorted).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         if (slopes.length != widths.length - 2) {
@@ -76,6 +96,46 @@ public final class Architecture {
             offset += widths[l] * widths[l - 1] + widths[l];
         }
         weightOffsets[0] = offset;
+        this.skips = List.copyOf(sorted);
+        this.projectionOffsets = new int[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            Skip skip = sorted.get(i);
+            projectionOffsets[i] = skip.projected() ? offset : -1;
+            if (skip.projected()) {
+                offset += widths[skip.to()] * widths[skip.from()];
+            }
+        }
+        this.parameterCount = offset;
+    }
+
+    /**
+     * What is wrong with {@code skips} on {@code widths}, if anything: a source that is not the input
+     * or a hidden layer, a target that is not a later layer, an identity skip between layers of
+     * different widths, or the same skip twice.
+     */
+    public static Optional<String> skipProblem(int[] widths, List<Skip> skips) {
+        int layers = widths.length - 1;
+        for (int i = 0; i < skips.size(); i++) {
+            Skip skip = skips.get(i);
+            if (skip.from() < 0 || skip.from() >= layers) {
+                return Optional.of("skip " + skip + ": the source must be the input (0) or a hidden layer (1.."
+                        + (layers - 1) + "), not " + (skip.from() == layers ? "the output" : "layer " + skip.from()));
+            }
+            if (skip.to() <= skip.from() || skip.to() > layers) {
+                return Optional.of("skip " + skip + ": the target must be a layer after " + skip.from() + ", up to the "
+                        + "output " + layers);
+            }
+            if (!skip.projected() && widths[skip.from()] != widths[skip.to()]) {
+                return Optional.of("skip " + skip + ": an identity skip needs equal widths, got " + widths[skip.from()]
+                        + " and " + widths[skip.to()] + "; use a projection");
+            }
+            for (int j = 0; j < i; j++) {
+                if (skips.get(j).from() == skip.from() && skips.get(j).to() == skip.to()) {
+                    return Optional.of("skip from layer " + skip.from() + " to layer " + skip.to() + " given twice");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -85,7 +145,17 @@ public final class Architecture {
      * must each lie in 1 to {@link #MAX_WIDTH}.
      */
     public static Optional<String> sizeProblem(int[] widths) {
+        return sizeProblem(widths, List.of());
+    }
+
+    /** {@link #sizeProblem(int[])} counting the projections of {@code skips} among the parameters. */
+    public static Optional<String> sizeProblem(int[] widths, List<Skip> skips) {
         long parameters = 0;
+        for (Skip skip : skips) {
+            if (skip.projected() && skip.from() >= 0 && skip.to() < widths.length) {
+                parameters += (long) widths[skip.to()] * widths[skip.from()];
+            }
+        }
         long state = widths.length == 0 ? 0 : widths[0];
         for (int l = 1; l < widths.length; l++) {
             parameters += (long) widths[l] * widths[l - 1] + widths[l];
@@ -168,9 +238,29 @@ public final class Architecture {
         return weightOffsets[layer] + widths[layer] * widths[layer - 1];
     }
 
-    /** Length of the flat parameter array. */
+    /** Length of the flat parameter array: every layer's weights and biases, then the projections. */
     public int parameterCount() {
-        return weightOffsets[0];
+        return parameterCount;
+    }
+
+    /** The skip connections, sorted by target layer, then source layer; empty for a plain network. */
+    public List<Skip> skips() {
+        return skips;
+    }
+
+    /** Whether the network has skip connections. */
+    public boolean residual() {
+        return !skips.isEmpty();
+    }
+
+    /** Offset of the projection of skip {@code index} (in {@link #skips()}) in the flat parameters; -1 for an identity skip. */
+    public int projectionOffset(int index) {
+        return projectionOffsets[index];
+    }
+
+    /** This architecture with {@code skips} instead of its own. */
+    public Architecture withSkips(List<Skip> skips) {
+        return new Architecture(widths, slopes, head, skips);
     }
 
     /** The widths as text, e.g. {@code [2, 30, 1]}. */
@@ -181,12 +271,12 @@ public final class Architecture {
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture other && Arrays.equals(widths, other.widths)
-                && Arrays.equals(slopes, other.slopes) && head == other.head;
+                && Arrays.equals(slopes, other.slopes) && head == other.head && skips.equals(other.skips);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(widths), Arrays.hashCode(slopes), head);
+        return Objects.hash(Arrays.hashCode(widths), Arrays.hashCode(slopes), head, skips);
     }
 
     @Override
@@ -197,6 +287,10 @@ public final class Architecture {
                 s.append(" leaky(").append(l).append(")=").append(slopes[l - 1]);
             }
         }
-        return s.append(' ').append(head.name().toLowerCase(java.util.Locale.ROOT)).toString();
+        s.append(' ').append(head.name().toLowerCase(java.util.Locale.ROOT));
+        for (Skip skip : skips) {
+            s.append(" skip(").append(skip).append(')');
+        }
+        return s.toString();
     }
 }

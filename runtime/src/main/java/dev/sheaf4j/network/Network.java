@@ -26,6 +26,14 @@ public final class Network {
             checkFinite(parameters, architecture.biasOffset(l), architecture.biasOffset(l) + architecture.width(l),
                     "bias", l);
         }
+        for (int i = 0; i < architecture.skips().size(); i++) {
+            Skip skip = architecture.skips().get(i);
+            int from = architecture.projectionOffset(i);
+            if (from >= 0) {
+                int to = from + architecture.width(skip.to()) * architecture.width(skip.from());
+                checkFinite(parameters, from, to, "projection weight", skip.to());
+            }
+        }
         this.parameters = parameters.clone();
     }
 
@@ -75,7 +83,9 @@ public final class Network {
 
     /**
      * He-normal initialisation: {@code W_l ~ N(0, 2 / n_(l-1))}, zero biases, drawn in layer and
-     * row-major order from a generator seeded with {@code seed}.
+     * row-major order from a generator seeded with {@code seed}; then each skip's projection
+     * {@code P ~ N(0, 2 / n_from)}, in the order of the skips (so a plain network's weights do not
+     * depend on whether skips are added).
      */
     public static Network heInitialised(Architecture architecture, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -84,6 +94,17 @@ public final class Network {
             double std = Math.sqrt(2.0 / architecture.width(l - 1));
             for (int i = architecture.weightOffset(l); i < architecture.biasOffset(l); i++) {
                 p[i] = std * random.nextGaussian();
+            }
+        }
+        for (int s = 0; s < architecture.skips().size(); s++) {
+            Skip skip = architecture.skips().get(s);
+            int from = architecture.projectionOffset(s);
+            if (from >= 0) {
+                double std = Math.sqrt(2.0 / architecture.width(skip.from()));
+                int to = from + architecture.width(skip.to()) * architecture.width(skip.from());
+                for (int i = from; i < to; i++) {
+                    p[i] = std * random.nextGaussian();
+                }
             }
         }
         return new Network(architecture, p);
@@ -118,6 +139,22 @@ public final class Network {
             System.arraycopy(parameters, architecture.weightOffset(layer) + i * cols, w[i], 0, cols);
         }
         return w;
+    }
+
+    /** A copy of the projection of skip {@code index} (in the architecture's skips) as {@code [row][col]}. */
+    public double[][] projection(int index) {
+        Skip skip = architecture.skips().get(index);
+        int offset = architecture.projectionOffset(index);
+        if (offset < 0) {
+            throw new IllegalArgumentException("skip " + skip + " is an identity skip and has no projection");
+        }
+        int rows = architecture.width(skip.to());
+        int cols = architecture.width(skip.from());
+        double[][] p = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(parameters, offset + i * cols, p[i], 0, cols);
+        }
+        return p;
     }
 
     /** A copy of {@code b_l}. */

@@ -6,6 +6,7 @@ import dev.sheaf4j.kernel.Routing.LayerCode;
 import dev.sheaf4j.kernel.Routing.PassRoute;
 import dev.sheaf4j.kernel.Routing.StepRoute;
 import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.SheafLayout;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +14,19 @@ import org.junit.jupiter.api.Test;
 class RoutingTest {
     @Test
     void stepsTakeTheRowsFromTheRowBatchOn() {
-        assertEquals(StepRoute.FLAT, Routing.step(1));
-        assertEquals(StepRoute.FLAT, Routing.step(Routing.TILE_BATCH - 1));
-        assertEquals(StepRoute.TILES, Routing.step(Routing.TILE_BATCH));
-        assertEquals(StepRoute.TILES, Routing.step(1000));
+        Architecture plain = Architecture.relu(2, 30, 1);
+        assertEquals(StepRoute.FLAT, Routing.step(plain, 1));
+        assertEquals(StepRoute.FLAT, Routing.step(plain, Routing.TILE_BATCH - 1));
+        assertEquals(StepRoute.TILES, Routing.step(plain, Routing.TILE_BATCH));
+        assertEquals(StepRoute.TILES, Routing.step(plain, 1000));
+    }
+
+    @Test
+    void residualNetworksStepOnTheFlatArraysAtEveryBatch() {
+        Architecture residual = Architecture.relu(2, 8, 8, 8, 1).withSkips(java.util.List.of(Skip.identity(1, 3)));
+        assertEquals(StepRoute.FLAT, Routing.step(residual, 1));
+        assertEquals(StepRoute.FLAT, Routing.step(residual, Routing.TILE_BATCH));
+        assertEquals(StepRoute.FLAT, Routing.step(residual, 1000));
     }
 
     @Test
