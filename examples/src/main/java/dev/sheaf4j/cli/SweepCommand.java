@@ -52,6 +52,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--widths", description = "A custom architecture such as 2,10,8,1; repeat for several.")
     List<String> widths;
 
+    @Option(names = "--skips", description = "Skip connections such as 1-3,0-2p (a_1 into z_3; x into z_2 through a"
+            + " projection) or none; repeat for several.")
+    List<String> skips;
+
     @Option(names = "--methods", split = ",", description = "sheaf, equilibrium, nudged, sgd (default sheaf).")
     List<String> methods;
 
@@ -167,6 +171,7 @@ final class SweepCommand implements Callable<Integer> {
         given(grid, "task", tasks, "TASK");
         given(grid, "hidden", hidden, "--hidden");
         given(grid, "widths", widths, "--widths");
+        given(grid, "skips", skips, "--skips");
         given(grid, "method", methods, "--methods");
         given(grid, "betaN", betaN, "--beta-n");
         given(grid, "dt", dt, "--dt");

@@ -8,6 +8,7 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.parallel.ThreadPolicy;
+import dev.sheaf4j.sweep.CustomArchitecture;
 import dev.sheaf4j.sweep.MethodRun;
 import dev.sheaf4j.train.Dataset;
 import dev.sheaf4j.train.GradientDescent;
@@ -47,6 +48,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--widths", split = ",", description = "A custom ReLU architecture for the task, e.g. 2,10,8,6,1"
             + " (run by the generic kernel).")
     int[] widths;
+
+    @Option(names = "--skips", description = "Skip connections, e.g. 1-3,0-2p: a_1 added to z_3, and x to z_2 through a"
+            + " learned projection (run by the generic kernel).")
+    String skips;
 
     @Option(names = "--methods", split = ",", defaultValue = "sheaf,sgd",
             description = "Any of sheaf (joint dynamics), equilibrium, nudged (nudged equilibrium, a local rule), sgd"
@@ -123,13 +128,10 @@ final class TrainCommand implements Callable<Integer> {
         choice.check(checks);
         Tasks.Task t = choice.task();
         SheafModel model = t.network().apply(choice.seed);
-        if (widths != null) {
+        if (widths != null || skips != null) {
             Architecture declared = model.network().architecture();
-            checks.require(widths.length >= 2 && widths[0] == declared.inputs()
-                    && widths[widths.length - 1] == declared.outputs(), "--widths for " + t.name() + " must start with "
-                    + declared.inputs() + " inputs and end with " + declared.outputs() + " outputs");
-            Architecture custom = checks.build("--widths",
-                    () -> new Architecture(widths, new double[widths.length - 2], declared.head()));
+            Architecture custom = checks.build(widths != null ? "--widths" : "--skips",
+                    () -> CustomArchitecture.of(declared, t.name(), widths, skips));
             model = Sheaf.create(custom, choice.seed);
         }
         TrainingSettings settings = settings(t);

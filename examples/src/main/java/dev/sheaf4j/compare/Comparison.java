@@ -31,7 +31,7 @@ public final class Comparison {
         List<TrialSettings> trials = new ArrayList<>();
         for (String method : methods) {
             for (long seed : seeds) {
-                trials.add(new TrialSettings(task, hidden, null, method, betaN, null, budget.batchSize(),
+                trials.add(new TrialSettings(task, hidden, null, null, method, betaN, null, budget.batchSize(),
                         budget.epochs(), budget.steps(), null, null, null, options.sgdRate(), options.nudge(),
                         options.nudgeSymmetric(), options.nudgeRate(), options.momentum(), options.layerRates(),
                         options.rateDecay(), seed));

@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public final class SpecFile {
     private static final Map<String, Class<?>> TYPES = Map.ofEntries(Map.entry("task", String.class),
-            Map.entry("hidden", Integer.class), Map.entry("widths", String.class), Map.entry("method", String.class),
+            Map.entry("hidden", Integer.class), Map.entry("widths", String.class), Map.entry("skips", String.class),
+            Map.entry("method", String.class),
             Map.entry("betaN", Double.class), Map.entry("dt", Double.class), Map.entry("batchSize", Integer.class),
             Map.entry("epochs", Integer.class), Map.entry("steps", Integer.class), Map.entry("alpha", Double.class),
             Map.entry("init", String.class), Map.entry("warm", Boolean.class), Map.entry("sgdRate", Double.class),

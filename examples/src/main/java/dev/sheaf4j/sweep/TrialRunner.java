@@ -39,24 +39,23 @@ public final class TrialRunner {
         }
         Tasks.Task task = Tasks.task(s.task(), s.hidden(), s.seed());
         SheafModel model = task.network().apply(s.seed());
-        if (s.widths() != null) {
+        if (s.widths() != null || s.skips() != null) {
             model = Sheaf.create(customArchitecture(s, model.network().architecture()), s.seed());
         }
         return new Prepared(task, model, trainingSettings(s, task));
     }
 
     private static Architecture customArchitecture(TrialSettings s, Architecture declared) {
-        int[] widths;
-        try {
-            widths = s.widthValues();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("widths '" + s.widths() + "' are not whole numbers separated by commas");
+        int[] widths = null;
+        if (s.widths() != null) {
+            try {
+                widths = s.widthValues();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("widths '" + s.widths()
+                        + "' are not whole numbers separated by commas");
+            }
         }
-        if (widths.length < 2 || widths[0] != declared.inputs() || widths[widths.length - 1] != declared.outputs()) {
-            throw new IllegalArgumentException("widths " + s.widths() + " for " + s.task() + " must start with "
-                    + declared.inputs() + " inputs and end with " + declared.outputs() + " outputs");
-        }
-        return new Architecture(widths, new double[widths.length - 2], declared.head());
+        return CustomArchitecture.of(declared, s.task(), widths, s.skips());
     }
 
     /** The task's settings with the trial's on top, on one thread. */

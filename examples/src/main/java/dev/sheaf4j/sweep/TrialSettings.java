@@ -15,6 +15,8 @@ import java.util.Map;
  * @param task the task's name
  * @param hidden hidden layers of the task's network (1 or 2)
  * @param widths a custom architecture such as {@code 2,10,8,1}, or null for the task's network
+ * @param skips skip connections such as {@code 1-3,0-2p} (see {@link CustomArchitecture}), {@code none},
+ *     or null for the task's network's own
  * @param method sheaf, equilibrium, nudged or sgd
  * @param betaN the weight rate as beta times the samples per step
  * @param dt the time step
@@ -33,20 +35,20 @@ import java.util.Map;
  * @param rateDecay the steps of the nudged method's rate decay (0: constant)
  * @param seed the seed
  */
-public record TrialSettings(String task, int hidden, String widths, String method, Double betaN, Double dt,
-        Integer batchSize, Integer epochs, Integer steps, Double alpha, String init, Boolean warm, Double sgdRate,
-        Double nudge, Boolean nudgeSymmetric, Double nudgeRate, Double momentum, Boolean layerRates, Integer rateDecay,
-        long seed) implements Serializable {
-    private static final long serialVersionUID = 2;
+public record TrialSettings(String task, int hidden, String widths, String skips, String method, Double betaN,
+        Double dt, Integer batchSize, Integer epochs, Integer steps, Double alpha, String init, Boolean warm,
+        Double sgdRate, Double nudge, Boolean nudgeSymmetric, Double nudgeRate, Double momentum, Boolean layerRates,
+        Integer rateDecay, long seed) implements Serializable {
+    private static final long serialVersionUID = 3;
 
     /** The names of the settings, in the order of the grid's axes and of the results' columns, the seed last. */
-    public static final List<String> NAMES = List.of("task", "hidden", "widths", "method", "betaN", "dt", "batchSize",
-            "epochs", "steps", "alpha", "init", "warm", "sgdRate", "nudge", "nudgeSymmetric", "nudgeRate", "momentum",
-            "layerRates", "rateDecay", "seed");
+    public static final List<String> NAMES = List.of("task", "hidden", "widths", "skips", "method", "betaN", "dt",
+            "batchSize", "epochs", "steps", "alpha", "init", "warm", "sgdRate", "nudge", "nudgeSymmetric", "nudgeRate",
+            "momentum", "layerRates", "rateDecay", "seed");
 
     /** The settings by name, in the order of {@link #NAMES}; a default is {@code null}. */
     public Map<String, Object> byName() {
-        Object[] values = {task, hidden, widths, method, betaN, dt, batchSize, epochs, steps, alpha, init, warm,
+        Object[] values = {task, hidden, widths, skips, method, betaN, dt, batchSize, epochs, steps, alpha, init, warm,
             sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, seed};
         Map<String, Object> named = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
@@ -58,22 +60,22 @@ public record TrialSettings(String task, int hidden, String widths, String metho
     /** The settings built from values in the order of {@link #NAMES}. */
     static TrialSettings of(List<?> v) {
         return new TrialSettings((String) v.get(0), (Integer) v.get(1), (String) v.get(2), (String) v.get(3),
-                (Double) v.get(4), (Double) v.get(5), (Integer) v.get(6), (Integer) v.get(7), (Integer) v.get(8),
-                (Double) v.get(9), (String) v.get(10), (Boolean) v.get(11), (Double) v.get(12), (Double) v.get(13),
-                (Boolean) v.get(14), (Double) v.get(15), (Double) v.get(16), (Boolean) v.get(17), (Integer) v.get(18),
-                (Long) v.get(19));
+                (String) v.get(4), (Double) v.get(5), (Double) v.get(6), (Integer) v.get(7), (Integer) v.get(8),
+                (Integer) v.get(9), (Double) v.get(10), (String) v.get(11), (Boolean) v.get(12), (Double) v.get(13),
+                (Double) v.get(14), (Boolean) v.get(15), (Double) v.get(16), (Double) v.get(17), (Boolean) v.get(18),
+                (Integer) v.get(19), (Long) v.get(20));
     }
 
     /** These settings with {@code method} instead. */
     public TrialSettings withMethod(String value) {
-        return new TrialSettings(task, hidden, widths, value, betaN, dt, batchSize, epochs, steps, alpha, init, warm,
-                sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, seed);
+        return new TrialSettings(task, hidden, widths, skips, value, betaN, dt, batchSize, epochs, steps, alpha, init,
+                warm, sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, seed);
     }
 
     /** These settings with {@code seed} instead. */
     public TrialSettings withSeed(long value) {
-        return new TrialSettings(task, hidden, widths, method, betaN, dt, batchSize, epochs, steps, alpha, init, warm,
-                sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, value);
+        return new TrialSettings(task, hidden, widths, skips, method, betaN, dt, batchSize, epochs, steps, alpha, init,
+                warm, sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, value);
     }
 
     /** The options of the methods' own, a default taken where null. */

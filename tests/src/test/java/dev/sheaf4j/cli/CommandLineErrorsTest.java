@@ -78,6 +78,10 @@ class CommandLineErrorsTest {
         assertUsageError("train ", List.of("--beta-n", "NaN"), "train", "circle", "--beta-n", "NaN");
         assertUsageError("train ", List.of("--dt", "0"), "train", "circle", "--dt", "0");
         assertUsageError("train ", List.of("--widths", "got 0"), "train", "circle", "--widths", "2,0,1");
+        assertUsageError("train ", List.of("--skips", "skip 'x-2'", "FROM-TO"), "train", "circle", "--skips", "x-2");
+        assertUsageError("train ", List.of("--skips", "a_1 -> z_0", "target must be a layer after"), "train", "circle",
+                "--skips", "1-0");
+        assertUsageError("train ", List.of("--skips", "the output"), "train", "circle", "--skips", "2-2p");
         assertUsageError("train ", List.of("--alpha", "-2"), "train", "circle", "--alpha", "-2");
         assertUsageError("train ", List.of("--save", file.toString()), "train", "circle", "--save",
                 underFile.resolve("net.sheaf").toString());

@@ -50,8 +50,8 @@ class SweepCommandTest {
         assertEquals(2, report.get("diverged").getAsInt());
         List<String> table = Files.readAllLines(out.resolve("results.csv"), StandardCharsets.UTF_8);
         assertEquals(7, table.size());
-        assertTrue(table.get(0).startsWith("task,hidden,widths,method,betaN,"), table.get(0));
-        assertTrue(table.get(5).startsWith("paraboloid,1,,sheaf,3000.0,") && table.get(5).contains(",true,"),
+        assertTrue(table.get(0).startsWith("task,hidden,widths,skips,method,betaN,"), table.get(0));
+        assertTrue(table.get(5).startsWith("paraboloid,1,,,sheaf,3000.0,") && table.get(5).contains(",true,"),
                 table.get(5));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"), StandardCharsets.UTF_8);
         assertEquals(4, summary.size(), "one row per weight rate, over both seeds");
@@ -91,7 +91,7 @@ class SweepCommandTest {
         JsonObject report = JsonParser.parseString(console.stdout()).getAsJsonObject();
         assertEquals(4, report.get("trials").getAsInt());
         String table = Files.readString(out.resolve("a").resolve("results.csv"));
-        assertTrue(table.contains("paraboloid,1,,sheaf,3.0,,,1,10,,,,,,,,,,,6,"), table);
+        assertTrue(table.contains("paraboloid,1,,,sheaf,3.0,,,1,10,,,,,,,,,,,6,"), table);
     }
 
     @Test
@@ -107,10 +107,10 @@ class SweepCommandTest {
         assertEquals(2, report.get("trials").getAsInt());
         assertEquals(0, report.get("failed").getAsInt(), console.stdout());
         List<String> table = Files.readAllLines(out.resolve("a").resolve("results.csv"), StandardCharsets.UTF_8);
-        assertTrue(table.get(0).startsWith("task,hidden,widths,method,betaN,dt,batchSize,epochs,steps,alpha,init,"
+        assertTrue(table.get(0).startsWith("task,hidden,widths,skips,method,betaN,dt,batchSize,epochs,steps,alpha,init,"
                 + "warm,sgdRate,nudge,nudgeSymmetric,nudgeRate,momentum,layerRates,rateDecay,seed,"), table.get(0));
         assertTrue(table.get(0).endsWith(",testLossCurve,weightSteps"), table.get(0));
-        assertTrue(table.get(1).startsWith("paraboloid,1,,nudged,,,,1,10,,,,,0.02,false,0.03,0.0,true,5,1,"),
+        assertTrue(table.get(1).startsWith("paraboloid,1,,,nudged,,,,1,10,,,,,0.02,false,0.03,0.0,true,5,1,"),
                 table.get(1));
         assertTrue(table.get(2).contains(",0.03,0.5,true,5,1,") && table.get(2).endsWith(",10"), table.get(2));
         JsonObject first = report.getAsJsonArray("results").get(0).getAsJsonObject();
@@ -152,6 +152,9 @@ class SweepCommandTest {
         assertUsageError(List.of("--engine", "hadoop"), "sweep", "paraboloid", "--engine", "hadoop", "--out", out);
         assertUsageError(List.of("widths 3,5,1", "2 inputs"), "sweep", "paraboloid", "--widths", "3,5,1", "--out",
                 out);
+        assertUsageError(List.of("skip '1>3'", "FROM-TO"), "sweep", "paraboloid", "--skips", "1>3", "--out", out);
+        assertUsageError(List.of("a_1 -> z_2", "equal widths", "projection"), "sweep", "paraboloid", "--hidden", "2",
+                "--skips", "1-2", "--out", out);
         assertUsageError(List.of("TASK"), "sweep", "--out", out);
         assertTrue(Files.notExists(dir.resolve("out").resolve("results.csv")), "nothing ran");
     }

@@ -19,8 +19,8 @@ class SweepEnginesTest {
                 .set("betaN", List.of(1.0, 3000.0), "betaN").set("seed", List.of(1L, 2L), "seed")
                 .set("epochs", List.of(2), "epochs").set("steps", List.of(20), "steps");
         List<TrialSettings> trials = new ArrayList<>(grid.trials());
-        TrialSettings failing = new TrialSettings("no-such-task", 1, null, "sheaf", null, null, null, 1, 1, null, null,
-                null, null, null, null, null, null, null, null, 1);
+        TrialSettings failing = new TrialSettings("no-such-task", 1, null, null, "sheaf", null, null, null, 1, 1, null,
+                null, null, null, null, null, null, null, null, null, 1);
         trials.add(failing);
 
         List<TrialResult> local = new LocalEngine().runAll(trials, new EngineOptions(2, null));
