@@ -10,6 +10,7 @@ import dev.sheaf4j.sheaf.ActivationPattern;
 import dev.sheaf4j.sheaf.Coboundary;
 import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;
+import dev.sheaf4j.sheaf.Spectrum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -90,6 +91,37 @@ class SheafFactsPropertyTest {
         DMatrixRMaj laplacian = new DMatrixRMaj(restricted.numCols, restricted.numCols);
         CommonOps_DDRM.multTransA(restricted, restricted, laplacian);
         assertMatrixEquals(laplacian, coboundary.laplacian(), 1e-7);
+    }
+
+    /**
+     * The spectrum of a residual network's {@code L_free} is that of its Laplacian: the Fiedler vector
+     * is an eigenvector of {@code lambdaMin}, the Rayleigh quotient of any vector lies between
+     * {@code lambdaMin} and {@code lambdaMax}, and the Fiedler shares of the free vertices sum to one.
+     */
+    @Property(tries = 40)
+    void residualSpectrumIsThatOfTheLaplacian(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int hidden,
+            @ForAll @IntRange(min = 0, max = 3) int kind) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.residual(random, hidden, 16, true);
+        Coboundary coboundary = new Coboundary(RandomNetworks.network(random, arch),
+                RandomNetworks.pattern(random, arch, kind));
+        Spectrum spectrum = Spectrum.of(coboundary);
+        DMatrixRMaj laplacian = coboundary.laplacian();
+        DMatrixRMaj fiedler = DMatrixRMaj.wrap(spectrum.freeDimension(), 1, spectrum.fiedlerVector().clone());
+        DMatrixRMaj image = new DMatrixRMaj(fiedler.numRows, 1);
+        CommonOps_DDRM.mult(laplacian, fiedler, image);
+        double scale = spectrum.lambdaMax() * CommonOps_DDRM.elementMaxAbs(fiedler);
+        for (int i = 0; i < fiedler.numRows; i++) {
+            assertEquals(spectrum.lambdaMin() * fiedler.get(i), image.get(i), 1e-9 * scale, "L v at " + i);
+        }
+        DMatrixRMaj v = DMatrixRMaj.wrap(fiedler.numRows, 1, RandomNetworks.gaussian(random, fiedler.numRows));
+        CommonOps_DDRM.mult(laplacian, v, image);
+        double rayleigh = CommonOps_DDRM.dot(v, image) / CommonOps_DDRM.dot(v, v);
+        assertTrue(rayleigh >= spectrum.lambdaMin() * (1 - 1e-9) && rayleigh <= spectrum.lambdaMax() * (1 + 1e-9),
+                "Rayleigh quotient " + rayleigh + " outside the spectrum " + spectrum);
+        double shares = spectrum.fiedlerShares().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertEquals(1.0, shares, 1e-12);
+        assertEquals(2 * arch.layers() - 1, spectrum.fiedlerShares().size(), "free vertices z_1 .. z_(k+1)");
     }
 
     private static void assertPositiveDefiniteWithTheSpecifiedBlocks(Network network, ActivationPattern pattern) {
