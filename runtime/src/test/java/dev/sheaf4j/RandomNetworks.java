@@ -3,7 +3,10 @@ package dev.sheaf4j;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.ActivationPattern;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** Seeded random architectures, networks, inputs and activation patterns for property tests. */
@@ -16,10 +19,55 @@ public final class RandomNetworks {
      * head and leaky slopes drawn too when {@code anyHead}.
      */
     public static Architecture architecture(SplittableRandom random, int layers, int maxWidth, boolean anyHead) {
+        return withHead(random, widths(random, layers, maxWidth), maxWidth, anyHead);
+    }
+
+    /**
+     * A residual architecture with {@code hidden} hidden layers, widths drawn from 1..maxWidth (a
+     * third of them copying an earlier width, so that identity skips fit), the head and leaky slopes
+     * drawn too when {@code anyHead}, and at least one skip: each pair of a source {@code 0..k} and a later target {@code 1..k+1} is
+     * a skip with chance 1/3 (so skips from {@code x}, into the output and several into one layer
+     * all occur), an identity skip when the widths agree (three times in four), a projection
+     * otherwise.
+     */
+    public static Architecture residual(SplittableRandom random, int hidden, int maxWidth, boolean anyHead) {
+        int layers = hidden + 1;
+        int[] widths = widths(random, layers, maxWidth);
+        for (int l = 1; l <= layers; l++) {
+            if (random.nextInt(3) == 0) {
+                widths[l] = widths[random.nextInt(l)];
+            }
+        }
+        Architecture plain = withHead(random, widths, maxWidth, anyHead);
+        List<Skip> skips = new ArrayList<>();
+        for (int to = 1; to <= layers; to++) {
+            for (int from = 0; from < to && from < layers; from++) {
+                if (random.nextInt(3) == 0) {
+                    skips.add(skip(random, plain, from, to));
+                }
+            }
+        }
+        if (skips.isEmpty()) {
+            skips.add(skip(random, plain, random.nextInt(layers), layers));
+        }
+        return plain.withSkips(skips);
+    }
+
+    private static Skip skip(SplittableRandom random, Architecture arch, int from, int to) {
+        boolean identity = arch.width(from) == arch.width(to) && random.nextInt(4) != 0;
+        return identity ? Skip.identity(from, to) : Skip.projection(from, to);
+    }
+
+    private static int[] widths(SplittableRandom random, int layers, int maxWidth) {
         int[] widths = new int[layers + 1];
         for (int l = 0; l <= layers; l++) {
             widths[l] = 1 + random.nextInt(maxWidth);
         }
+        return widths;
+    }
+
+    private static Architecture withHead(SplittableRandom random, int[] widths, int maxWidth, boolean anyHead) {
+        int layers = widths.length - 1;
         double[] slopes = new double[layers - 1];
         OutputActivation head = OutputActivation.IDENTITY;
         if (anyHead) {
@@ -34,7 +82,7 @@ public final class RandomNetworks {
         return new Architecture(widths, slopes, head);
     }
 
-    /** He weights, plus small random biases so that the bias columns matter. */
+    /** He weights and projections, plus small random biases so that the bias columns matter. */
     public static Network network(SplittableRandom random, Architecture arch) {
         double[] p = Network.heInitialised(arch, random.nextLong()).parameters();
         for (int l = 1; l <= arch.layers(); l++) {

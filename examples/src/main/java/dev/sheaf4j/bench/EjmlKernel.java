@@ -12,16 +12,28 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * The benchmarks' dense baseline: the same kernel contract written the straightforward way with
  * EJML matrices. Each layer's weights and each stalk block of the batch are copied into
  * {@code DMatrixRMaj}s ({@code n x batch}), multiplied with {@code CommonOps_DDRM}, and copied back.
- * Its steps run the flat route at every batch size.
+ * Its steps run the flat route at every batch size. Plain networks only: it refuses skip connections.
  */
 public final class EjmlKernel extends AbstractSheafKernel {
     private final SheafLayout layout;
     private final Architecture arch;
     private final int inputs;
 
-    /** A dense kernel for {@code architecture}'s sheaf. */
+    /**
+     * A dense kernel for {@code architecture}'s sheaf.
+     *
+     * @throws IllegalArgumentException if the architecture has skip connections
+     */
     public EjmlKernel(Architecture architecture) {
-        this(new SheafLayout(architecture));
+        this(new SheafLayout(plain(architecture)));
+    }
+
+    private static Architecture plain(Architecture architecture) {
+        if (architecture.residual()) {
+            throw new IllegalArgumentException("the EJML baseline kernel has no skip connections; use the generic"
+                    + " kernel for " + architecture);
+        }
+        return architecture;
     }
 
     private EjmlKernel(SheafLayout layout) {

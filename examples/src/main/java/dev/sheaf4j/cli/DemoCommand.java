@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         DiffusionResult run = diffusion.result();
         out.println("3. The heat equation from a random state converges to the forward pass despite ReLU switching");
         out.printf(Locale.ROOT, "   starting discord %.4f (weight %.4f, activation %.4f)%n", before.total(),
-                before.byKind().getOrDefault(EdgeKind.WEIGHT, 0.0), before.byKind().getOrDefault(EdgeKind.ACTIVATION, 0.0));
+                before.weightEdges(), before.byKind().getOrDefault(EdgeKind.ACTIVATION, 0.0));
         out.printf(Locale.ROOT, "   %s after %d steps of dt %s; activation pattern switches: %s%n",
                 run.converged() ? "converged" : "stopped", run.iterations(), diffusion.settings().dt(),
                 SwitchSteps.summary(run.switchSteps()));

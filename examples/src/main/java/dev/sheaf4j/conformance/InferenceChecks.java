@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The checks of an inference fixture: forward pass and harmonic extension, spectrum, diffusion,
@@ -206,10 +207,16 @@ final class InferenceChecks {
         for (Map.Entry<String, JsonElement> e : json.getAsJsonObject(field).entrySet()) {
             int layer = Integer.parseInt(e.getKey());
             String name = "discord " + kind.name().toLowerCase(java.util.Locale.ROOT) + " edge " + layer;
-            boolean exists = discord.edges().stream().anyMatch(edge -> edge.kind() == kind && edge.layer() == layer);
-            results.add(exists ? Checks.scalar(name, discord.edge(kind, layer), e.getValue().getAsDouble(), DISCORD)
+            // a weight edge that skip connections land on is a residual edge, and counts as the weight edge it is
+            int edge = IntStream.range(0, discord.edges().size()).filter(i -> discord.edges().get(i).layer() == layer
+                    && sameRole(discord.edges().get(i).kind(), kind)).findFirst().orElse(-1);
+            results.add(edge >= 0 ? Checks.scalar(name, discord.edge(edge), e.getValue().getAsDouble(), DISCORD)
                     : new CheckResult(Status.FAIL, name, "no such edge", String.valueOf(e.getValue()), "-"));
         }
+    }
+
+    private static boolean sameRole(EdgeKind edge, EdgeKind wanted) {
+        return wanted.isWeight() ? edge.isWeight() : edge == wanted;
     }
 
     private void pinEntries(String field, String pinField, boolean soft) {

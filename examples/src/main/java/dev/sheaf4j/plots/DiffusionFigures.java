@@ -3,7 +3,6 @@ package dev.sheaf4j.plots;
 import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.diagnose.ConvergenceCheck;
 import dev.sheaf4j.sheaf.Discord;
-import dev.sheaf4j.sheaf.EdgeKind;
 import dev.sheaf4j.solve.DiffusionResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -177,6 +176,6 @@ public final class DiffusionFigures {
         folder.add(chart, "discord-by-type-and-layer", "Discord by edge type and by layer along the same diffusion:"
                 + " every part falls, the slowest mode setting the pace.", Map.of("last recorded total",
                 Charts.number(end.total()), "last recorded weight edges",
-                Charts.number(end.byKind().getOrDefault(EdgeKind.WEIGHT, 0.0))));
+                Charts.number(end.weightEdges())));
     }
 }

@@ -3,6 +3,7 @@ package dev.sheaf4j.sheaf;
 import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -20,6 +21,11 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
  * boundary block {@code delta_U} acts on {@code u = (x, 1_(n_1), ..., 1_(n_(k+1)))}, the input and
  * the constant-one blocks on which the biases ride. The energy is {@code E = 1/2 |delta_Omega omega
  * + delta_U u|^2}.
+ *
+ * <p>A skip connection {@code a_from -> z_to} rides on weight edge {@code to} as the bias does: it
+ * adds the block {@code -P} at (row block {@code z_to}, column block {@code a_from}), in
+ * {@code delta_U} when {@code from} is the input. The source comes before the target in forward
+ * order, so {@code delta_Omega} stays unit lower block-triangular, no longer bidiagonal.
  */
 public final class Coboundary {
     private final Network network;
@@ -70,7 +76,10 @@ public final class Coboundary {
         return n;
     }
 
-    /** The restricted coboundary {@code delta_Omega}, square, unit lower block-bidiagonal. */
+    /**
+     * The restricted coboundary {@code delta_Omega}, square, unit lower block-triangular
+     * (block-bidiagonal without skip connections).
+     */
     public DMatrixRMaj restricted() {
         int n = dimension();
         int n0 = architecture.inputs();
@@ -88,7 +97,31 @@ public final class Coboundary {
                 }
             }
         }
+        addSkipBlocks(d, false);
         return d;
+    }
+
+    /**
+     * Adds each skip's block {@code -P} at (row block {@code z_to}, column block {@code a_from}) of
+     * {@code d}: {@code delta_U} if {@code fromInput} (the skips from {@code x}), else
+     * {@code delta_Omega} (the others). Added, not set: a skip into layer {@code l} from layer
+     * {@code l-1} shares its block with {@code -W_l}.
+     */
+    private void addSkipBlocks(DMatrixRMaj d, boolean fromInput) {
+        int n0 = architecture.inputs();
+        for (int i = 0; i < architecture.skips().size(); i++) {
+            Skip skip = architecture.skips().get(i);
+            if ((skip.from() == 0) == fromInput) {
+                int row = layout.preOffset(skip.to()) - n0;
+                int column = fromInput ? 0 : layout.postOffset(skip.from()) - n0;
+                DMatrixRMaj block = skipBlock(network, i);
+                for (int r = 0; r < block.numRows; r++) {
+                    for (int c = 0; c < block.numCols; c++) {
+                        d.add(row + r, column + c, block.get(r, c));
+                    }
+                }
+            }
+        }
     }
 
     /** The boundary block {@code delta_U}: columns {@code x}, then the constant-one block of each layer. */
@@ -104,6 +137,7 @@ public final class Coboundary {
             }
             column += architecture.width(l);
         }
+        addSkipBlocks(d, true);
         return d;
     }
 
@@ -118,7 +152,11 @@ public final class Coboundary {
     }
 
     /**
-     * {@code L_free = delta_Omega^T delta_Omega}, symmetric positive definite.
+     * {@code L_free = delta_Omega^T delta_Omega}, symmetric positive definite. Block tridiagonal for
+     * a plain network; a skip {@code a_from -> z_to} adds {@code P^T P} to the {@code a_from}
+     * diagonal block and the blocks {@code -P^T} at {@code (a_from, z_to)}, {@code P^T W_to} at
+     * {@code (a_from, a_(to-1))} and {@code P_i^T P_j} between two skips into one layer (and their
+     * transposes).
      *
      * @throws NonFiniteException if an entry overflows, naming its vertex
      */
@@ -153,6 +191,23 @@ public final class Coboundary {
     public boolean laplacianIsPositiveDefinite() {
         DMatrixRMaj l = laplacian();
         return DecompositionFactory_DDRM.chol(l.numRows, true).decompose(l);
+    }
+
+    /**
+     * The block {@code -P} ({@code n_to x n_from}; {@code -I} for an identity skip) by which the weight
+     * edge of skip {@code index}'s target reads its source {@code a_from}.
+     */
+    public static DMatrixRMaj skipBlock(Network network, int index) {
+        Architecture arch = network.architecture();
+        Skip skip = arch.skips().get(index);
+        if (!skip.projected()) {
+            DMatrixRMaj identity = CommonOps_DDRM.identity(arch.width(skip.to()));
+            CommonOps_DDRM.changeSign(identity);
+            return identity;
+        }
+        DMatrixRMaj block = new DMatrixRMaj(network.projection(index));
+        CommonOps_DDRM.changeSign(block);
+        return block;
     }
 
     /** The block {@code -W_l} ({@code n_l x n_(l-1)}) by which weight edge {@code l} reads {@code a_(l-1)}. */

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * Discord of a state: for each edge, the squared norm of its discrepancy averaged over the batch;
  * the total over edges (for one sample, twice the edge energy); and sums by layer (weight {@code l}
- * and activation {@code l}; the output edge belongs to the last layer) and by edge kind.
+ * and activation {@code l}; the output edge belongs to the last layer) and by edge kind (a layer's
+ * weight edge counts as {@link EdgeKind#RESIDUAL} when skip connections land on it).
  */
 public final class Discord {
     private final List<Edge> edges;
@@ -100,6 +101,17 @@ public final class Discord {
             s.append(e == 0 ? "; " : ", ").append(edges.get(e).name()).append(": ").append(perEdge[e]);
         }
         return s.append(']').toString();
+    }
+
+    /** Sum over the weight edges, with skips ({@link EdgeKind#RESIDUAL}) or without ({@link EdgeKind#WEIGHT}). */
+    public double weightEdges() {
+        double sum = 0;
+        for (int e = 0; e < perEdge.length; e++) {
+            if (edges.get(e).kind().isWeight()) {
+                sum += perEdge[e];
+            }
+        }
+        return sum;
     }
 
     /** Sums by edge kind. */

@@ -18,7 +18,9 @@ import java.util.Objects;
  *
  * <p>The discrepancy vector has one block per edge in edge order (weight 1, activation 1, ...,
  * weight {@code k+1}, output); each edge's block has the width of, and sits at the same position
- * (less {@code n0}) as, the vertex the edge points into, so it is as long as {@code Omega}.
+ * (less {@code n0}) as, the vertex the edge points into, so it is as long as {@code Omega}. The
+ * weight edge into a layer that receives skip connections is a {@link EdgeKind#RESIDUAL} edge: the
+ * skips ride on it, adding tails but no coordinates, so the layout is that of the plain network.
  */
 public final class SheafLayout {
     private final Architecture architecture;
@@ -44,7 +46,7 @@ public final class SheafLayout {
             int n = architecture.width(l);
             preOffsets[l] = offset;
             v.add(new Vertex(l, Stalk.PRE, offset, n));
-            e.add(new Edge(EdgeKind.WEIGHT, l, offset - n0, n));
+            e.add(new Edge(receivesSkips(architecture, l) ? EdgeKind.RESIDUAL : EdgeKind.WEIGHT, l, offset - n0, n));
             offset += n;
             boolean hasPost = l < layers || architecture.hasOutputVertex();
             postOffsets[l] = hasPost ? offset : -1;
@@ -57,6 +59,10 @@ public final class SheafLayout {
         this.stateSize = offset;
         this.vertices = List.copyOf(v);
         this.edges = List.copyOf(e);
+    }
+
+    private static boolean receivesSkips(Architecture architecture, int layer) {
+        return architecture.skips().stream().anyMatch(skip -> skip.to() == layer);
     }
 
     /** The architecture this layout describes. */

@@ -4,18 +4,22 @@ import dev.sheaf4j.annotation.Stalk;
 import dev.sheaf4j.kernel.OutputMap;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.Coboundary;
 import dev.sheaf4j.sheaf.FiniteCheck;
 import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;
+import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The unique harmonic extension of the boundary data: solves {@code delta_Omega omega = -delta_U u}
  * by forward substitution through the blocks of the restricted coboundary, which is unit lower
- * block-bidiagonal. Each activation block's mask is read off the pre-activation block solved just
- * before it, so the activation pattern is discovered during the substitution. The result has zero
+ * block-triangular: a weight edge reads {@code a_(l-1)} and, through its skip connections, earlier
+ * activations already solved. Each activation block's mask is read off the pre-activation block
+ * solved just before it, so the activation pattern is discovered during the substitution. The result has zero
  * edge energy; the output vertex, outside {@code L_free}, takes the value {@code phi(z_(k+1))} that
  * zeroes the output edge.
  */
@@ -49,14 +53,24 @@ public final class HarmonicExtension {
         for (int l = 1; l <= layers; l++) {
             weightBlocks[l] = Coboundary.weightBlock(network, l);
         }
+        List<Skip> skips = arch.skips();
+        DMatrixRMaj[] skipBlocks = new DMatrixRMaj[skips.size()];
+        Arrays.setAll(skipBlocks, i -> Coboundary.skipBlock(network, i));
         for (int s = 0; s < state.batch(); s++) {
             double[] x = state.input(s);
             dev.sheaf4j.internal.Require.allFinite(x, "input of sample " + s);
-            DMatrixRMaj previous = DMatrixRMaj.wrap(x.length, 1, x);
+            // solved[l] = a_l (solved[0] = x), read again by the skips out of layer l
+            DMatrixRMaj[] solved = new DMatrixRMaj[layers];
+            solved[0] = DMatrixRMaj.wrap(x.length, 1, x);
             for (int l = 1; l <= layers; l++) {
-                // weight edge l: z_l + (-W_l) a_(l-1) - b_l = 0, so z_l = b_l - (-W_l) a_(l-1)
+                // weight edge l: z_l + (-W_l) a_(l-1) + sum (-P) a_from - b_l = 0, so z_l = b_l - (-W_l) a_(l-1) - ...
                 DMatrixRMaj z = DMatrixRMaj.wrap(arch.width(l), 1, network.biases(l));
-                CommonOps_DDRM.multAdd(-1.0, weightBlocks[l], previous, z);
+                CommonOps_DDRM.multAdd(-1.0, weightBlocks[l], solved[l - 1], z);
+                for (int i = 0; i < skips.size(); i++) {
+                    if (skips.get(i).to() == l) {
+                        CommonOps_DDRM.multAdd(-1.0, skipBlocks[i], solved[skips.get(i).from()], z);
+                    }
+                }
                 state.setStalk(l, Stalk.PRE, s, z.data);
                 if (l < layers) {
                     // activation edge l: a_l - diag(m_l) z_l = 0, m_l read off the solved z_l
@@ -66,7 +80,7 @@ public final class HarmonicExtension {
                         a[i] = mask * z.data[i];
                     }
                     state.setStalk(l, Stalk.POST, s, a);
-                    previous = DMatrixRMaj.wrap(a.length, 1, a);
+                    solved[l] = DMatrixRMaj.wrap(a.length, 1, a);
                 } else if (arch.hasOutputVertex()) {
                     double[] out = new double[z.numRows];
                     OutputMap.apply(arch.head(), z.data, 0, out, 0, out.length, 1);

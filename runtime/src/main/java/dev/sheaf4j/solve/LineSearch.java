@@ -124,7 +124,7 @@ final class LineSearch {
             for (Edge edge : layout.edges()) {
                 int from = edge.offset();
                 int to = from + edge.width();
-                if (edge.kind() == EdgeKind.WEIGHT) {
+                if (edge.kind().isWeight()) {
                     for (int i = from; i < to; i++) {
                         d[i] = r0[i] + t * slope[i];
                     }

@@ -1,6 +1,7 @@
 /**
- * Solvers on a network's sheaf: the exact harmonic extension by forward substitution, the heat
- * equation with its switch tracking and energy trace, and the exact pinned equilibrium, split into
+ * Solvers on a network's sheaf: the exact harmonic extension by forward substitution (through skip
+ * connections too), the heat equation with its switch tracking and energy trace, and the exact
+ * pinned equilibrium, split into
  * its parts (output treatment, energy, kink set, Newton step, line search, the per-sample loop, the
  * per-weights precomputation they share, and the folding of a pinned input).
  */

@@ -7,10 +7,12 @@ import dev.sheaf4j.internal.Require;
 import dev.sheaf4j.kernel.HiddenActivation;
 import dev.sheaf4j.kernel.LayerLoops;
 import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.kernel.SkipSpan;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -174,6 +176,7 @@ public final class GradientDescent {
         private final double[] delta;
         private final double[] pulled;
         private final double[] targets;
+        private final List<SkipSpan> skips;
 
         Backpropagation(SheafKernel kernel, Dataset data) {
             this.kernel = kernel;
@@ -182,12 +185,16 @@ public final class GradientDescent {
             this.data = data;
             this.state = Predictions.stateWithInputs(layout, data);
             this.delta = new double[layout.discrepancySize() * data.size()];
-            int widest = Arrays.stream(arch.widths()).max().orElse(1);
-            this.pulled = new double[widest * data.size()];
+            this.pulled = new double[layout.stateLength(data.size())];
             this.targets = data.targets();
+            this.skips = SkipSpan.of(layout);
         }
 
-        /** {@code params -= rate * grad loss}, by backpropagation through the forward pass. */
+        /**
+         * {@code params -= rate * grad loss}, by backpropagation through the forward pass: each
+         * layer's {@code delta z_l} pulls back onto {@code a_(l-1)} through {@code W_l} and onto the
+         * source of each skip into it through {@code P}, all with the weights before this step's update.
+         */
         void step(double[] params, double rate) {
             int n = data.size();
             int shift = arch.inputs() * n;
@@ -195,20 +202,28 @@ public final class GradientDescent {
             double[] yHat = Predictions.outputsOf(layout, state, n);
             int layers = arch.layers();
             Loss.gradient(arch.head(), yHat, targets, arch.outputs(), n, delta, layout.preOffset(layers) * n - shift);
+            // pulled holds minus the gradient of the loss in each activation a_l, in the state's layout
+            Arrays.fill(pulled, 0.0);
             for (int l = layers; l >= 1; l--) {
                 int rows = arch.width(l);
                 int cols = arch.width(l - 1);
                 int from = layout.preOffset(l) * n - shift;
-                if (l > 1) {
-                    // delta_(l-1) = m_(l-1) * (W_l^T delta_l), with W_l before this step's update
-                    Arrays.fill(pulled, 0, cols * n, 0.0);
-                    LayerLoops.pullBack(params, arch.weightOffset(l), rows, cols, delta, from, pulled, 0, n);
-                    int z = layout.preOffset(l - 1) * n;
-                    int to = z - shift;
-                    double slope = arch.slope(l - 1);
-                    for (int i = 0; i < cols * n; i++) {
-                        delta[to + i] = -pulled[i] * HiddenActivation.mask(state[z + i], slope);
+                if (l < layers) {
+                    // delta_l = m_l * (W_(l+1)^T delta_(l+1) + sum P^T delta_to over the skips out of a_l)
+                    int z = layout.preOffset(l) * n;
+                    int a = layout.postOffset(l) * n;
+                    double slope = arch.slope(l);
+                    for (int i = 0; i < rows * n; i++) {
+                        delta[z - shift + i] = -pulled[a + i] * HiddenActivation.mask(state[z + i], slope);
                     }
+                }
+                if (l > 1) {
+                    LayerLoops.pullBack(params, arch.weightOffset(l), rows, cols, delta, from, pulled,
+                            layout.postOffset(l - 1) * n, n);
+                }
+                for (SkipSpan skip : SkipSpan.into(skips, l)) {
+                    skip.pullBack(params, delta, pulled, n);
+                    skip.descend(params, delta, state, n, rate);
                 }
                 LayerLoops.descend(params, arch.weightOffset(l), arch.biasOffset(l), rows, cols, delta, from, state,
                         layout.postOffset(l - 1) * n, n, rate);

@@ -4,7 +4,7 @@
  * and per-layer weight rates), equilibrium training, nudged
  * equilibrium training (a local rule whose step tends to the gradient as the nudge goes to zero, with
  * momentum, a rate schedule and per-layer rates), the gradient-descent baseline with backpropagation
- * and its learning rate chosen on a validation split ({@link dev.sheaf4j.train.RateSearch}),
+ * (through skip connections too, learning their projections) and its learning rate chosen on a validation split ({@link dev.sheaf4j.train.RateSearch}),
  * datasets (from rows or CSV files), losses and predictions. {@code SheafModel.training(..)} is the
  * way in; {@link dev.sheaf4j.train.SheafTrainer} is the engine underneath.
  */

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sheaf4j.RandomNetworks;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.solve.Energy;
 import java.util.SplittableRandom;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -22,7 +24,19 @@ class GenericKernelPropertyTest {
     void jacobianForcesAreMinusTheFiniteDifferenceGradientOfTheEnergy(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 4) int depth) {
         SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = RandomNetworks.architecture(random, depth, 6, true);
+        assertForcesAreMinusTheGradient(random, RandomNetworks.architecture(random, depth, 6, true));
+    }
+
+    /** On residual networks, whose skips pull on their sources, {@code x} included. */
+    @Property(tries = 60)
+    void residualJacobianForcesAreMinusTheFiniteDifferenceGradientOfTheEnergy(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 5) int hidden) {
+        SplittableRandom random = new SplittableRandom(seed);
+        assertForcesAreMinusTheGradient(random, RandomNetworks.residual(random, hidden, 16, true));
+    }
+
+    /** The forces on every coordinate of a random state, {@code x} included, against central differences of the energy. */
+    private static void assertForcesAreMinusTheGradient(SplittableRandom random, Architecture arch) {
         Network network = RandomNetworks.network(random, arch);
         GenericKernel kernel = new GenericKernel(arch);
         SheafLayout layout = kernel.layout();
@@ -53,7 +67,18 @@ class GenericKernelPropertyTest {
     @Property(tries = 40)
     void batchedOperationsEqualPerSampleOperations(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int depth,
             @ForAll @IntRange(min = 2, max = 7) int extra, @ForAll boolean rows, @ForAll OutputEdgeMode mode) {
-        RandomCase net = RandomCase.of(seed, depth, extra, rows);
+        assertBatchedOperationsArePerSample(RandomCase.of(seed, depth, extra, rows, false), mode);
+    }
+
+    /** On residual networks, whose steps take the flat loops at every batch size. */
+    @Property(tries = 40)
+    void residualBatchedOperationsEqualPerSampleOperations(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll @IntRange(min = 2, max = 7) int extra,
+            @ForAll boolean rows, @ForAll OutputEdgeMode mode) {
+        assertBatchedOperationsArePerSample(RandomCase.of(seed, depth, extra, rows, true), mode);
+    }
+
+    private static void assertBatchedOperationsArePerSample(RandomCase net, OutputEdgeMode mode) {
         double[] batched = RandomNetworks.gaussian(net.random(), net.size() * net.batch());
         Coordinate pinned = Coordinate.pre(1, 0);
         double[] pinValues = RandomNetworks.gaussian(net.random(), net.batch());
@@ -84,9 +109,13 @@ class GenericKernelPropertyTest {
             double[] forward = single.clone();
             net.kernel().forward(net.params(), forward, 1);
             for (int c = 0; c < net.size(); c++) {
-                assertEquals(force[c], batchedForce[c * net.batch() + s], 1e-14, "force " + c + " sample " + s);
-                assertEquals(step[c], stepped[c * net.batch() + s], 1e-14, "Euler step " + c + " sample " + s);
-                assertEquals(forward[c], forwarded[c * net.batch() + s], 1e-14, "forward " + c + " sample " + s);
+                // within rounding: the loops over a batch sum in another order than those of one sample
+                assertEquals(force[c], batchedForce[c * net.batch() + s], 1e-14 * (1 + Math.abs(force[c])),
+                        "force " + c + " sample " + s);
+                assertEquals(step[c], stepped[c * net.batch() + s], 1e-14 * (1 + Math.abs(step[c])),
+                        "Euler step " + c + " sample " + s);
+                assertEquals(forward[c], forwarded[c * net.batch() + s], 1e-14 * (1 + Math.abs(forward[c])),
+                        "forward " + c + " sample " + s);
             }
         }
     }
@@ -95,7 +124,25 @@ class GenericKernelPropertyTest {
     void trainingStepDescendsTheLocalEnergyInStalksAndWeights(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 3) int depth) {
         SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = RandomNetworks.architecture(random, depth, 5, true);
+        assertTrainingStepDescends(random, RandomNetworks.architecture(random, depth, 5, true));
+    }
+
+    /** On residual networks: each projection moves by {@code -betaDt dE/dP}, as the weights do. */
+    @Property(tries = 40)
+    void residualTrainingStepDescendsTheLocalEnergyInStalksWeightsAndProjections(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 5) int hidden) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.residual(random, hidden, 8, true);
+        Assume.that(arch.skips().stream().anyMatch(Skip::projected));
+        assertTrainingStepDescends(random, arch);
+    }
+
+    /**
+     * A training step moves every parameter (weights, biases, projections) by {@code -betaDt} and
+     * every free linear stalk by {@code -alphaDt} times the central-difference derivative of the
+     * training energy, and leaves {@code x} and {@code a_out} alone.
+     */
+    private static void assertTrainingStepDescends(SplittableRandom random, Architecture arch) {
         double[] params = RandomNetworks.network(random, arch).parameters();
         GenericKernel kernel = new GenericKernel(arch);
         SheafLayout layout = kernel.layout();
@@ -122,7 +169,8 @@ class GenericKernelPropertyTest {
             down[k] -= h;
             double gradient = (trainingEnergy(kernel, up, state, target) - trainingEnergy(kernel, down, state, target))
                     / (2 * h);
-            assertEquals(params[k] - betaDt * gradient, newParams[k], 1e-8 * (1 + Math.abs(gradient)), "parameter " + k);
+            assertEquals(params[k] - betaDt * gradient, newParams[k], 1e-8 * (1 + Math.abs(gradient)),
+                    "parameter " + k + " of " + arch);
         }
         for (int c = 0; c < layout.stateSize(); c++) {
             boolean moves = c >= arch.inputs() && c < layout.linearEnd();
@@ -145,14 +193,16 @@ class GenericKernelPropertyTest {
     }
 
     /**
-     * A seeded random architecture of {@code depth} layers (widths up to 6, any head), its network
-     * and kernel, and a batch of {@code extra} samples, plus {@link Routing#TILE} if {@code rows}.
+     * A seeded random architecture of {@code depth} layers (widths up to 6, any head; with skips if
+     * {@code residual}, then at least two layers), its network and kernel, and a batch of
+     * {@code extra} samples, plus {@link Routing#TILE} if {@code rows}.
      */
     private record RandomCase(SplittableRandom random, int batch, Architecture arch, double[] params,
             GenericKernel kernel) {
-        static RandomCase of(long seed, int depth, int extra, boolean rows) {
+        static RandomCase of(long seed, int depth, int extra, boolean rows, boolean residual) {
             SplittableRandom random = new SplittableRandom(seed);
-            Architecture arch = RandomNetworks.architecture(random, depth, 6, true);
+            Architecture arch = residual ? RandomNetworks.residual(random, Math.max(1, depth - 1), 6, true)
+                    : RandomNetworks.architecture(random, depth, 6, true);
             return new RandomCase(random, extra + (rows ? Routing.TILE : 0), arch,
                     RandomNetworks.network(random, arch).parameters(), new GenericKernel(arch));
         }
@@ -174,7 +224,18 @@ class GenericKernelPropertyTest {
     @Property(tries = 30)
     void batchedTrainingStepIsTheSumOfSingleSampleSteps(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int depth,
             @ForAll @IntRange(min = 2, max = 9) int extra, @ForAll boolean rows) {
-        RandomCase net = RandomCase.of(seed, depth, extra, rows);
+        assertBatchedTrainingStepIsTheSum(RandomCase.of(seed, depth, extra, rows, false));
+    }
+
+    /** On residual networks: the projections too move by the sum of the single-sample changes. */
+    @Property(tries = 30)
+    void residualBatchedTrainingStepIsTheSumOfSingleSampleSteps(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int depth, @ForAll @IntRange(min = 2, max = 9) int extra,
+            @ForAll boolean rows) {
+        assertBatchedTrainingStepIsTheSum(RandomCase.of(seed, depth, extra, rows, true));
+    }
+
+    private static void assertBatchedTrainingStepIsTheSum(RandomCase net) {
         int outputs = net.arch().outputs();
         double[] state = RandomNetworks.gaussian(net.random(), net.size() * net.batch());
         double[] targets = RandomNetworks.gaussian(net.random(), outputs * net.batch());

@@ -13,8 +13,10 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.Pins;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,20 +36,36 @@ class SplitStepsTest {
     private final double[] state = RandomNetworks.gaussian(random, KERNEL.layout().stateLength(BATCH));
     private final double[] targets = RandomNetworks.gaussian(random, ARCH.outputs() * BATCH);
 
+    /** A residual network: an identity skip, a projection from {@code x} and a projection into the output. */
+    private static final SheafKernel RESIDUAL = new GenericKernel(Architecture.relu(OutputActivation.SIGMOID, 3, 10, 7,
+            10, 2).withSkips(List.of(Skip.identity(1, 3), Skip.projection(0, 2), Skip.projection(2, 4))));
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 7})
     void eulerStepsAreBitForBitThoseOfOneThread(int threads) {
+        assertEulerStepsMatchOneThread(KERNEL, threads);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 7})
+    void eulerStepsOfAResidualNetworkAreBitForBitThoseOfOneThread(int threads) {
+        assertEulerStepsMatchOneThread(RESIDUAL, threads);
+    }
+
+    private static void assertEulerStepsMatchOneThread(SheafKernel kernel, int threads) {
+        double[] params = Network.heInitialised(kernel.layout().architecture(), 5).parameters();
+        double[] state = RandomNetworks.gaussian(new SplittableRandom(9), kernel.layout().stateLength(BATCH));
         double[] expected = state.clone();
         double[] expectedChanges = new double[STEPS];
-        Workspace workspace = new Workspace(KERNEL.layout(), BATCH);
+        Workspace workspace = new Workspace(kernel.layout(), BATCH);
         for (int k = 0; k < STEPS; k++) {
-            expectedChanges[k] = KERNEL.eulerStep(params, expected, 0.05, OutputEdgeMode.JACOBIAN,
-                    PINS.compile(KERNEL.layout(), BATCH), workspace);
+            expectedChanges[k] = kernel.eulerStep(params, expected, 0.05, OutputEdgeMode.JACOBIAN,
+                    PINS.compile(kernel.layout(), BATCH), workspace);
         }
         double[] resident = state.clone();
         double[] copied = state.clone();
         double[] changes = new double[STEPS];
-        try (EulerSteps steps = new EulerSteps(KERNEL, BATCH, ThreadPolicy.Split.explicit(threads), PINS)) {
+        try (EulerSteps steps = new EulerSteps(kernel, BATCH, ThreadPolicy.Split.explicit(threads), PINS)) {
             steps.load(resident);
             for (int k = 0; k < STEPS; k++) {
                 changes[k] = steps.step(params, resident, 0.05, OutputEdgeMode.JACOBIAN);
@@ -69,11 +87,20 @@ class SplitStepsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {2, 3, 7})
+    void aResidualTrainingStepMovesTheStalksBitForBitAsOneThreadAndTheProjectionsWithinRounding(int threads) {
+        assertTrainingStepMatchesOneThread(RESIDUAL, BATCH, threads);
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {2, 3})
     void aWideNetworkAddsUpItsWeightChangesOnEveryThread(int threads) {
         Architecture wide = Architecture.relu(OutputActivation.IDENTITY, 200, 100, 1);
         assertTrue(ThreadPolicy.threads((long) wide.parameterCount() * threads, threads) > 1);
         assertTrainingStepMatchesOneThread(new GenericKernel(wide), 31, threads);
+        // the slices of the sum cover the projections, after the layers' weights
+        Architecture residual = wide.withSkips(List.of(Skip.projection(0, 2)));
+        assertTrainingStepMatchesOneThread(new GenericKernel(residual), 31, threads);
     }
 
     private static void assertTrainingStepMatchesOneThread(SheafKernel kernel, int batch, int threads) {

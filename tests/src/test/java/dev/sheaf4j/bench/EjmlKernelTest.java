@@ -1,6 +1,8 @@
 package dev.sheaf4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.kernel.GenericKernel;
@@ -10,9 +12,12 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -75,5 +80,12 @@ class EjmlKernelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aResidualArchitectureIsRefusedInOneLine() {
+        Architecture residual = Architecture.relu(2, 3, 3, 1).withSkips(List.of(Skip.identity(1, 2)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EjmlKernel(residual));
+        assertTrue(e.getMessage().contains("skip connections") && !e.getMessage().contains("\n"), e.getMessage());
     }
 }
