@@ -38,11 +38,11 @@ import javax.lang.model.element.Modifier;
  * tile primitives, which the steps on large batches run, call the shared {@link TileLoops} per layer
  * with constant sizes and offsets.
  *
- * <p>A skip connection is coded with the layer that receives it, in that layer's code: its term
- * {@code P a_from} joins the layer's affine map in the forward pass and the discrepancy, its pull
- * {@code -P^T r_to} on {@code a_from} follows the layer's own pull-back, and its projection descends
- * after the layer's weights. A residual network steps on the flat arrays only ({@link Routing#step}),
- * so its kernel has no tile primitives of its own.
+ * <p>A skip connection is coded with the layer that receives it, in that layer's code
+ * ({@link SkipCode}): its term {@code P a_from} joins the layer's affine map in the forward pass and
+ * the discrepancy, its pull {@code -P^T r_to} on {@code a_from} follows the layer's own pull-back,
+ * and its projection descends after the layer's weights. A residual network steps on the flat
+ * arrays only ({@link Routing#step}), so its kernel has no tile primitives of its own.
  */
 public final class KernelGenerator {
     private static final TypeName DOUBLES = TypeName.get(double[].class);
@@ -171,7 +171,7 @@ public final class KernelGenerator {
         boolean anyUnrolled = false;
         for (int l = 1; l <= arch.layers(); l++) {
             MethodSpec loops = looped.apply(l);
-            LayerCode code = Routing.layerCode(span(l), skips(l));
+            LayerCode code = Routing.layerCode(span(l), skips(l).spans());
             if (code == LayerCode.LOOPED) {
                 oneSample.addStatement(call, loops);
             } else {
@@ -218,34 +218,9 @@ public final class KernelGenerator {
         return spans.get(l - 1);
     }
 
-    /** The skips into layer {@code l}. */
-    private List<SkipSpan> skips(int l) {
-        return SkipSpan.into(skipSpans, l);
-    }
-
-    /** The prefix of the locals that hold skip {@code k}'s source in layer {@code l}'s unrolled code. */
-    private String sourceName(int l, SkipSpan k) {
-        int from = k.skip().from();
-        return from == l - 1 ? inputName(l) : from == 0 ? "x" : "a" + from + "_";
-    }
-
-    /** {@code x} or {@code a_f}: the source of skip {@code k} in javadoc. */
-    private static String sourceText(SkipSpan k) {
-        return k.skip().from() == 0 ? "x" : "a_" + k.skip().from();
-    }
-
-    /** {@code P_(f,l)}: the projection of skip {@code k} in javadoc. */
-    private static String projectionText(SkipSpan k) {
-        return "P_(" + k.skip().from() + "," + k.to() + ")";
-    }
-
-    /** The skips' terms in layer {@code l}'s pre-activation for javadoc, e.g. {@code " + a_1 + P_(0,3) x"}. */
-    private String skipTermsText(int l) {
-        StringBuilder s = new StringBuilder();
-        for (SkipSpan k : skips(l)) {
-            s.append(" + ").append(k.projected() ? projectionText(k) + " " : "").append(sourceText(k));
-        }
-        return s.toString();
+    /** The code of the skips into layer {@code l}. */
+    private SkipCode skips(int l) {
+        return new SkipCode(l, SkipSpan.into(skipSpans, l), inputName(l));
     }
 
     /** The activation of a local {@code name} for hidden layer {@code l}: a call of {@link HiddenActivation#value}. */
@@ -260,18 +235,12 @@ public final class KernelGenerator {
     private String affineRow(int l, int i, String prefix) {
         StringBuilder s = new StringBuilder("params[" + (span(l).biases() + i) + "]");
         appendProduct(s, span(l).weights() + i * span(l).cols(), span(l).cols(), prefix);
-        for (SkipSpan k : skips(l)) {
-            if (k.projected()) {
-                appendProduct(s, k.projection() + i * k.cols(), k.cols(), sourceName(l, k));
-            } else {
-                s.append(" + ").append(sourceName(l, k)).append(i);
-            }
-        }
+        skips(l).appendRowTerms(s, i);
         return s.toString();
     }
 
     /** Appends {@code + params[row] * prefix0 + params[row + 1] * prefix1 + ...} over {@code cols} columns. */
-    private static void appendProduct(StringBuilder s, int row, int cols, String prefix) {
+    static void appendProduct(StringBuilder s, int row, int cols, String prefix) {
         for (int j = 0; j < cols; j++) {
             s.append(" + params[").append(row + j).append("] * ").append(prefix).append(j);
         }
@@ -283,30 +252,7 @@ public final class KernelGenerator {
         for (int j = 0; j < span(l).cols(); j++) {
             code.addStatement("double $L$L = $L", inputName(l), j, how.at("state", span(l).input() + j));
         }
-        for (SkipSpan k : skips(l)) {
-            if (k.skip().from() != l - 1) {
-                for (int j = 0; j < k.cols(); j++) {
-                    code.addStatement("double $L$L = $L", sourceName(l, k), j, how.at("state", k.source() + j));
-                }
-            }
-        }
-        return code.build();
-    }
-
-    /**
-     * {@code dst[to..] += P a_from} for every skip into layer {@code l}, through the shared loops
-     * with constant sizes and offsets: the skips' terms in {@code z_l} or {@code r_l}.
-     */
-    private void addSkipTerms(MethodSpec.Builder m, int l, String dst, int to) {
-        for (SkipSpan k : skips(l)) {
-            if (k.projected()) {
-                m.addStatement("$T.addProduct(params, $L, $L, $L, state, $L, $L, $L, batch)", LOOPS, k.projection(),
-                        k.rows(), k.cols(), offset(k.source()), dst, offset(to));
-            } else {
-                m.addStatement("$T.addRows(state, $L, $L, $L, $L * batch, 1.0)", LOOPS, offset(k.source()), dst,
-                        offset(to), k.rows());
-            }
-        }
+        return code.add(skips(l).loadSources(how)).build();
     }
 
     /** A layer method's head: its name, its javadoc, and the parameters {@code params, state[, batch]}. */
@@ -321,7 +267,7 @@ public final class KernelGenerator {
         String activation = hidden
                 ? " and a_" + l + " = " + (span(l).slope() == 0 ? "relu" : "leaky relu") + "(z_" + l + ")" : "";
         return layerMethod(name, withBatch, "$L = W_$L $L + b_$L$L$L.", "z_" + l, l, l == 1 ? "x" : "a_" + (l - 1), l,
-                skipTermsText(l), activation);
+                skips(l).termsText(), activation);
     }
 
     private MethodSpec forwardLooped(int l) {
@@ -330,7 +276,7 @@ public final class KernelGenerator {
         MethodSpec.Builder m = forwardMethod("forwardLoopedLayer" + l, true, l);
         m.addStatement("$T.affine(params, $L, $L, $L, $L, state, $L, state, $L, batch)", LOOPS,
                 span(l).weights(), span(l).biases(), n, span(l).cols(), offset(span(l).input()), offset(z));
-        addSkipTerms(m, l, "state", z);
+        skips(l).addLoopedTerms(m, "state", z);
         if (span(l).hidden()) {
             m.addStatement("$T.activate(state, $L, $L, $L * batch, $L)", LOOPS, offset(z),
                     offset(span(l).post()), n, span(l).slope());
@@ -362,12 +308,12 @@ public final class KernelGenerator {
         int n = span(l).rows();
         int z = span(l).pre();
         MethodSpec.Builder m = layerMethod("discrepanciesLoopedLayer" + l, true, "r_$L$L$L, by the shared loops.", l,
-                skips(l).isEmpty() ? "" : " (with" + skipTermsText(l) + ")", hidden ? " and s_" + l : "")
+                skips(l).spans().isEmpty() ? "" : " (with" + skips(l).termsText() + ")", hidden ? " and s_" + l : "")
                 .addParameter(DOUBLES, "out");
         m.addStatement("$T.residual(params, $L, $L, $L, $L, state, $L, $L, out, $L, batch)", LOOPS,
                 span(l).weights(), span(l).biases(), n, span(l).cols(), offset(span(l).input()), offset(z),
                 offset(span(l).residual()));
-        addSkipTerms(m, l, "out", span(l).residual());
+        skips(l).addLoopedTerms(m, "out", span(l).residual());
         if (hidden) {
             int a = span(l).post();
             m.addStatement("$T.activationResidual(state, $L, $L, out, $L, $L * batch, $L)", LOOPS, offset(z),
@@ -381,7 +327,7 @@ public final class KernelGenerator {
         int n = span(l).rows();
         int z = span(l).pre();
         MethodSpec.Builder m = layerMethod(how.methodName("discrepancies", l), how == Samples.BATCH,
-                "r_$L = W_$L $L + b_$L$L - z_$L$L.", l, l, l == 1 ? "x" : "a_" + (l - 1), l, skipTermsText(l), l,
+                "r_$L = W_$L $L + b_$L$L - z_$L$L.", l, l, l == 1 ? "x" : "a_" + (l - 1), l, skips(l).termsText(), l,
                 hidden ? " and s_" + l + " = m_" + l + " z_" + l + " - a_" + l : "").addParameter(DOUBLES, "out");
         how.open(m).addCode(loadInputs(l, how));
         for (int i = 0; i < n; i++) {
@@ -407,7 +353,8 @@ public final class KernelGenerator {
         int z = span(l).pre();
         int r = span(l).residual();
         MethodSpec.Builder m = layerMethod("forcesLoopedLayer" + l, true,
-                "Forces on z_$L and on $L, by the shared loops$L.", l, l == 1 ? "x" : "a_" + (l - 1), skipPullsText(l))
+                "Forces on z_$L and on $L, by the shared loops$L.", l, l == 1 ? "x" : "a_" + (l - 1),
+                skips(l).pullsText())
                 .addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
         if (hidden) {
             int a = span(l).post();
@@ -424,29 +371,8 @@ public final class KernelGenerator {
         }
         m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, out, $L, batch)", LOOPS, span(l).weights(), n,
                 cols, offset(r), offset(span(l).input()));
-        for (SkipSpan k : skips(l)) {
-            if (k.projected()) {
-                m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, out, $L, batch)", LOOPS, k.projection(),
-                        k.rows(), k.cols(), offset(r), offset(k.source()));
-            } else {
-                m.addStatement("$T.addRows(d, $L, out, $L, $L * batch, -1.0)", LOOPS, offset(r), offset(k.source()),
-                        k.rows());
-            }
-        }
+        skips(l).addLoopedPulls(m, r);
         return m.build();
-    }
-
-    /** The skips' pulls on their sources for javadoc, e.g.
-     * {@code "; the skips pull -r_3 onto a_1, -P_(0,3)^T r_3 onto x"}. */
-    private String skipPullsText(int l) {
-        StringBuilder s = new StringBuilder();
-        for (SkipSpan k : skips(l)) {
-            String lead = skips(l).size() == 1 ? "; the skip pulls " : "; the skips pull ";
-            s.append(s.length() > 0 ? ", " : lead).append('-')
-                    .append(k.projected() ? projectionText(k) + "^T " : "").append("r_").append(l).append(" onto ")
-                    .append(sourceText(k));
-        }
-        return s.toString();
     }
 
     private MethodSpec forcesUnrolled(int l, Samples how) {
@@ -458,8 +384,7 @@ public final class KernelGenerator {
         String input = l == 1 ? "x" : "a_" + (l - 1);
         MethodSpec.Builder m = layerMethod(how.methodName("forces", l), how == Samples.BATCH,
                 "Forces on z_$L ($L) and on $L ($L)$L.", l, hidden ? "r_" + l + " - m_" + l + " s_" + l : "r_" + l,
-                input,
-                (l == 1 ? "" : "s_" + (l - 1) + " ") + "- W_" + l + "^T r_" + l, skipPullsText(l))
+                input, (l == 1 ? "" : "s_" + (l - 1) + " ") + "- W_" + l + "^T r_" + l, skips(l).pullsText())
                 .addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
         how.open(m);
         for (int i = 0; i < n; i++) {
@@ -482,37 +407,14 @@ public final class KernelGenerator {
             }
             m.addStatement("$L = $L", how.at("out", span(l).input() + j), pull);
         }
-        for (SkipSpan k : skips(l)) {
-            for (int j = 0; j < k.cols(); j++) {
-                String pull = "r" + j;
-                if (k.projected()) {
-                    StringBuilder sum = new StringBuilder();
-                    for (int i = 0; i < n; i++) {
-                        sum.append(i == 0 ? "" : " + ").append("params[").append(k.projection() + i * k.cols() + j)
-                                .append("] * r").append(i);
-                    }
-                    pull = sum.toString();
-                }
-                m.addStatement("$L -= $L", how.at("out", k.source() + j), pull);
-            }
-        }
+        skips(l).addPulls(m, how);
         return how.close(m).build();
     }
 
     private MethodSpec.Builder descendMethod(String name, boolean withBatch, int l) {
-        StringBuilder projections = new StringBuilder();
-        for (SkipSpan k : projections(l)) {
-            projections.append(", ").append(projectionText(k)).append(" -= betaDt sum_s r_").append(l).append(' ')
-                    .append(sourceText(k)).append("^T");
-        }
         return layerMethod(name, withBatch, "W_$L -= betaDt sum_s r_$L $L^T$L and b_$L -= betaDt sum_s r_$L.", l, l,
-                l == 1 ? "x" : "a_" + (l - 1), projections, l, l).addParameter(DOUBLES, "d")
+                l == 1 ? "x" : "a_" + (l - 1), skips(l).descentsText(), l, l).addParameter(DOUBLES, "d")
                 .addParameter(double.class, "betaDt");
-    }
-
-    /** The projected skips into layer {@code l}: the ones with weights to descend. */
-    private List<SkipSpan> projections(int l) {
-        return skips(l).stream().filter(SkipSpan::projected).toList();
     }
 
     private MethodSpec descendLooped(int l) {
@@ -520,10 +422,7 @@ public final class KernelGenerator {
                 .addStatement("$T.descend(params, $L, $L, $L, $L, d, $L, state, $L, batch, betaDt)", LOOPS,
                         span(l).weights(), span(l).biases(), span(l).rows(), span(l).cols(),
                         offset(span(l).residual()), offset(span(l).input()));
-        for (SkipSpan k : projections(l)) {
-            m.addStatement("$T.descendProduct(params, $L, $L, $L, d, $L, state, $L, batch, betaDt)", LOOPS,
-                    k.projection(), k.rows(), k.cols(), offset(span(l).residual()), offset(k.source()));
-        }
+        skips(l).addLoopedDescents(m, span(l).residual());
         return m.build();
     }
 
@@ -531,67 +430,40 @@ public final class KernelGenerator {
         int n = span(l).rows();
         int cols = span(l).cols();
         int r = span(l).residual();
+        SkipCode skips = skips(l);
         MethodSpec.Builder m = descendMethod(how.methodName("descend", l), how == Samples.BATCH, l);
         for (int i = 0; i < n; i++) {
-            StringBuilder rowOf = new StringBuilder();
-            for (SkipSpan k : projections(l)) {
-                rowOf.append(", ").append(projectionText(k));
-            }
-            m.addCode("// row $L of W_$L$L and b_$L\n{\n$>", i, l, rowOf, l);
+            m.addCode("// row $L of W_$L$L and b_$L\n{\n$>", i, l, skips.projectionsText(), l);
             if (how == Samples.ONE) {
                 m.addStatement("double r = $L", how.at("d", r + i));
                 for (int j = 0; j < cols; j++) {
                     m.addStatement("params[$L] -= betaDt * (r * $L)", span(l).weights() + i * cols + j,
                             how.at("state", span(l).input() + j));
                 }
-                for (SkipSpan k : projections(l)) {
-                    for (int j = 0; j < k.cols(); j++) {
-                        m.addStatement("params[$L] -= betaDt * (r * $L)", k.projection() + i * k.cols() + j,
-                                how.at("state", k.source() + j));
-                    }
-                }
+                skips.addRowDescents(m, how, i);
                 m.addStatement("params[$L] -= betaDt * r", span(l).biases() + i);
             } else {
                 StringBuilder sums = new StringBuilder("double bias = 0");
                 for (int j = 0; j < cols; j++) {
                     sums.append(", w").append(j).append(" = 0");
                 }
-                for (SkipSpan k : projections(l)) {
-                    for (int j = 0; j < k.cols(); j++) {
-                        sums.append(", ").append(projectionSum(k, j)).append(" = 0");
-                    }
-                }
-                m.addStatement(sums.toString());
+                m.addStatement(sums.append(skips.rowSumsDeclared()).toString());
                 how.open(m);
                 m.addStatement("double r = $L", how.at("d", r + i));
                 m.addStatement("bias += r");
                 for (int j = 0; j < cols; j++) {
                     m.addStatement("w$L += r * $L", j, how.at("state", span(l).input() + j));
                 }
-                for (SkipSpan k : projections(l)) {
-                    for (int j = 0; j < k.cols(); j++) {
-                        m.addStatement("$L += r * $L", projectionSum(k, j), how.at("state", k.source() + j));
-                    }
-                }
+                skips.addToRowSums(m, how);
                 how.close(m);
                 for (int j = 0; j < cols; j++) {
                     m.addStatement("params[$L] -= betaDt * w$L", span(l).weights() + i * cols + j, j);
                 }
-                for (SkipSpan k : projections(l)) {
-                    for (int j = 0; j < k.cols(); j++) {
-                        m.addStatement("params[$L] -= betaDt * $L", k.projection() + i * k.cols() + j,
-                                projectionSum(k, j));
-                    }
-                }
+                skips.addRowSumDescents(m, i);
                 m.addStatement("params[$L] -= betaDt * bias", span(l).biases() + i);
             }
             m.addCode("$<}\n");
         }
         return m.build();
-    }
-
-    /** The local that sums column {@code j} of a row of skip {@code k}'s projection over the samples: {@code p0_1}. */
-    private static String projectionSum(SkipSpan k, int j) {
-        return "p" + k.skip().from() + "_" + j;
     }
 }
