@@ -92,6 +92,8 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, SheafModel> models = new LinkedHashMap<>();
         for (String name : names) {
             SheafModel model = checks.build("--networks", () -> ExampleNetworks.create(name, 1));
+            checks.require(!model.network().architecture().residual(), "--networks: " + name + " has skip connections,"
+                    + " which the EJML baseline and the step's flop count leave out; bench a network without skips");
             for (int batch : batches) {
                 checks.build("--batch", () -> model.layout().stateLength(batch));
             }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 final class NetworkChoice {
     @Option(names = "--network", defaultValue = "tiny",
             description = "Example network: tiny, paraboloid, saddle, deep, five-layer, circle, blobs, iris, mnist,"
-                    + " wide-mnist, pinned-classifier, trained-paraboloid (default ${DEFAULT-VALUE}).")
+                    + " wide-mnist, pinned-classifier, residual-deep, residual-mnist, trained-paraboloid"
+                    + " (default ${DEFAULT-VALUE}).")
     String network;
 
     @Option(names = "--load", paramLabel = "FILE", description = "Load the network from a saved file instead.")

@@ -28,6 +28,8 @@ public final class ExampleNetworks {
         NETWORKS.put("mnist", MnistSheaf::create);
         NETWORKS.put("wide-mnist", WideMnistSheaf::create);
         NETWORKS.put("pinned-classifier", PinnedClassifierSheaf::create);
+        NETWORKS.put("residual-deep", ResidualRegressionSheaf::create);
+        NETWORKS.put("residual-mnist", ResidualMnistSheaf::create);
         NETWORKS.put("trained-paraboloid", seed -> trained("paraboloid-2-30-1.sheaf"));
     }
 

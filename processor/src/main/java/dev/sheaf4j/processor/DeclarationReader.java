@@ -11,6 +11,7 @@ import dev.sheaf4j.processor.model.Located;
 import dev.sheaf4j.processor.model.MethodDeclaration;
 import dev.sheaf4j.processor.model.NetworkDeclaration;
 import dev.sheaf4j.processor.model.PinDeclaration;
+import dev.sheaf4j.processor.model.SkipDeclaration;
 import dev.sheaf4j.processor.model.Visibility;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -152,6 +153,7 @@ final class DeclarationReader {
         for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
             List<LayerAnnotation> layers = new ArrayList<>();
             List<PinDeclaration> pins = new ArrayList<>();
+            List<SkipDeclaration> skips = new ArrayList<>();
             for (AnnotationMirror a : m.getAnnotationMirrors()) {
                 // another processor's annotation is not ours to judge
                 SheafAnnotation.of(a).ifPresent(annotation -> {
@@ -162,9 +164,14 @@ final class DeclarationReader {
                         case PIN -> pins.add(pin(m, a, true));
                         case SOFT_PIN -> pins.add(pin(m, a, false));
                         case PIN_LIST, SOFT_PIN_LIST -> {
-                            for (Object inner : (List<?>) valueOf(a, "value")) {
-                                AnnotationMirror pin = (AnnotationMirror) ((AnnotationValue) inner).getValue();
+                            for (AnnotationMirror pin : repeated(a)) {
                                 pins.add(pin(m, pin, annotation == SheafAnnotation.PIN_LIST));
+                            }
+                        }
+                        case SKIP -> skips.add(skip(m, a));
+                        case SKIP_LIST -> {
+                            for (AnnotationMirror skip : repeated(a)) {
+                                skips.add(skip(m, skip));
                             }
                         }
                     }
@@ -175,7 +182,7 @@ final class DeclarationReader {
             Set<Modifier> modifiers = m.getModifiers();
             methods.add(new MethodDeclaration(m.getSimpleName().toString(), m.getParameters().size(), returnsLayer,
                     modifiers.contains(Modifier.ABSTRACT), modifiers.contains(Modifier.STATIC), List.copyOf(layers),
-                    List.copyOf(pins), new ElementOrigin(m, null, null)));
+                    List.copyOf(pins), List.copyOf(skips), new ElementOrigin(m, null, null)));
         }
         return methods;
     }
@@ -207,6 +214,18 @@ final class DeclarationReader {
                 new Located<>((Double) valueOf(a, "value"), at(method, a, "value")),
                 hard ? null : new Located<>((Double) valueOf(a, "strength"), at(method, a, "strength")),
                 new ElementOrigin(method, a, null));
+    }
+
+    private static SkipDeclaration skip(ExecutableElement method, AnnotationMirror a) {
+        return new SkipDeclaration(new Located<>((String) valueOf(a, "from"), at(method, a, "from")),
+                new Located<>((Boolean) valueOf(a, "projection"), at(method, a, "projection")),
+                new ElementOrigin(method, a, null));
+    }
+
+    /** The annotations a container of repeated annotations ({@code @Pin.List}, {@code @Skip.List}) holds. */
+    private static List<AnnotationMirror> repeated(AnnotationMirror container) {
+        return ((List<?>) valueOf(container, "value")).stream()
+                .map(inner -> (AnnotationMirror) ((AnnotationValue) inner).getValue()).toList();
     }
 
     private static ElementOrigin at(Element element, AnnotationMirror a, String member) {

@@ -5,6 +5,7 @@ import dev.sheaf4j.annotation.Input;
 import dev.sheaf4j.annotation.Output;
 import dev.sheaf4j.annotation.Pin;
 import dev.sheaf4j.annotation.SheafNetwork;
+import dev.sheaf4j.annotation.Skip;
 import dev.sheaf4j.annotation.SoftPin;
 import java.util.Arrays;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import javax.lang.model.element.TypeElement;
  */
 enum SheafAnnotation {
     SHEAF_NETWORK(SheafNetwork.class), INPUT(Input.class), DENSE(Dense.class), OUTPUT(Output.class), PIN(Pin.class),
-    PIN_LIST(Pin.List.class), SOFT_PIN(SoftPin.class), SOFT_PIN_LIST(SoftPin.List.class);
+    PIN_LIST(Pin.List.class), SOFT_PIN(SoftPin.class), SOFT_PIN_LIST(SoftPin.List.class),
+    SKIP(Skip.class), SKIP_LIST(Skip.List.class);
 
     private final String qualifiedName;
 

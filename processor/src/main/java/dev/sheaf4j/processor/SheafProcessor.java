@@ -40,11 +40,13 @@ public final class SheafProcessor extends AbstractProcessor {
     private final Set<String> generated = new HashSet<>();
     /** Qualified names of the networks waiting for a later round. */
     private final Set<String> deferred = new LinkedHashSet<>();
+    private ContainedAnnotations contained;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         LocalNetworks.watch(env);
+        contained = ContainedAnnotations.of(env);
     }
 
     @Override
@@ -109,6 +111,9 @@ public final class SheafProcessor extends AbstractProcessor {
         for (Diagnostic d : report.errors()) {
             ElementOrigin origin = (ElementOrigin) d.origin();
             AnnotationMirror mirror = origin.annotation();
+            if (contained.report(Kind.ERROR, d.text(), origin)) {
+                continue;
+            }
             if (mirror == null) {
                 processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), origin.element());
             } else if (origin.value() == null) {

@@ -1,6 +1,7 @@
 package dev.sheaf4j.kernel;
 
 import dev.sheaf4j.network.Architecture;
+import java.util.List;
 
 /**
  * The routing table: which code runs which operation for which batch size and layer. The one place
@@ -58,7 +59,19 @@ public final class Routing {
 
     /** The code of a layer in a generated kernel. */
     public static LayerCode layerCode(LayerSpan layer) {
+        return layerCode(layer, List.of());
+    }
+
+    /**
+     * The code of a layer in a generated kernel, with the {@code skips} into it: their terms are
+     * written with the layer's own, so they count towards its size (a projection its weights, an
+     * identity skip one addition per row).
+     */
+    public static LayerCode layerCode(LayerSpan layer, List<SkipSpan> skips) {
         long size = layer.size();
+        for (SkipSpan skip : skips) {
+            size += skip.projected() ? (long) skip.rows() * skip.cols() : skip.rows();
+        }
         return size > UNROLL_LIMIT ? LayerCode.LOOPED
                 : size > BY_SAMPLE_LIMIT ? LayerCode.UNROLLED : LayerCode.UNROLLED_BY_SAMPLE;
     }

@@ -96,6 +96,8 @@ class CommandLineErrorsTest {
         assertUsageError("bench ", List.of("--networks", "no-such-network"), "bench", "--networks",
                 "tiny,no-such-network");
         assertUsageError("bench ", List.of("--suite", "speed"), "bench", "--suite", "speed");
+        assertUsageError("bench ", List.of("--networks", "residual-deep", "skip connections"), "bench", "--networks",
+                "tiny,residual-deep");
     }
 
     @Test

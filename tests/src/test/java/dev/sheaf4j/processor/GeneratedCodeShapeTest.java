@@ -9,7 +9,9 @@ import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.kernel.LayerSpan;
 import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.kernel.Routing.LayerCode;
+import dev.sheaf4j.kernel.SkipSpan;
 import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.SheafLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +77,55 @@ class GeneratedCodeShapeTest {
         Map<String, Integer> largest = new LinkedHashMap<>();
         Compilations.classFiles(compilation).forEach((name, bytes) -> assertSmallMethods(name, bytes, largest));
         assertEquals(2 * shapes.length, largest.size(), "model and kernel of every shape");
+    }
+
+    /**
+     * Layers whose skips bring them to the unroll limit, a projection that makes its layer loop, and
+     * four skips into one layer: every method stays small.
+     */
+    @Test
+    void residualLayersAtTheUnrollLimitStayUnderTheHugeMethodLimit() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("test.Identity", residualDeclaration("Identity", new int[] {7, 15, 7}, "@Skip(from = \"x\")"));
+        sources.put("test.Projected", residualDeclaration("Projected", new int[] {2, 40, 2},
+                "@Skip(from = \"x\", projection = true)"));
+        sources.put("test.Wide", residualDeclaration("Wide", new int[] {64, 1, 64},
+                "@Skip(from = \"x\", projection = true)"));
+        sources.put("test.Many", residualDeclaration("Many", new int[] {3, 3, 3, 3, 3}, "@Skip(from = \"x\") "
+                + "@Skip(from = \"h1\") @Skip(from = \"h2\", projection = true) @Skip(from = \"h3\")"));
+        Compilation compilation = Compilations.compile(sources);
+        assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
+        Map<String, Integer> largest = new LinkedHashMap<>();
+        Compilations.classFiles(compilation).forEach((name, bytes) -> assertSmallMethods(name, bytes, largest));
+        assertEquals(2 * sources.size(), largest.size(), "model and kernel of every shape");
+    }
+
+    /** A plain declaration of {@code widths} whose output carries {@code skips}. */
+    private static String residualDeclaration(String name, int[] widths, String skips) {
+        return declaration(name, widths).replace("    @Output(", "    " + skips + "\n    @Output(");
+    }
+
+    @Test
+    void aLayersSkipsCountTowardsItsCode() {
+        Architecture arch = Architecture.relu(2, 30, 1);
+        LayerSpan output = LayerSpan.of(new SheafLayout(arch)).get(1);
+        assertEquals(LayerCode.UNROLLED_BY_SAMPLE, Routing.layerCode(output));
+        Architecture projected = arch.withSkips(List.of(Skip.projection(0, 2)));
+        assertEquals(LayerCode.UNROLLED, Routing.layerCode(output, SkipSpan.of(new SheafLayout(projected))),
+                "31 weights and biases and a 1 x 2 projection are more than by-sample code takes");
+        Architecture wide = Architecture.relu(64, 1, 64);
+        LayerSpan wideOutput = LayerSpan.of(new SheafLayout(wide)).get(1);
+        assertEquals(LayerCode.UNROLLED, Routing.layerCode(wideOutput));
+        assertEquals(LayerCode.LOOPED, Routing.layerCode(wideOutput,
+                SkipSpan.of(new SheafLayout(wide.withSkips(List.of(Skip.projection(0, 2)))))));
+    }
+
+    @Test
+    void aResidualKernelHasNoTilePrimitives() throws IOException {
+        Path generated = examplesGenerated();
+        assertTrue(Files.readString(generated.resolve("TinySheafKernel.java")).contains("void tileEdges("));
+        String residual = Files.readString(generated.resolve("ResidualRegressionSheafKernel.java"));
+        assertFalse(residual.contains("tileEdges") || residual.contains("tileGradient"), residual);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.sheaf4j.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.sheaf4j.SheafModel;
@@ -12,6 +13,8 @@ import dev.sheaf4j.examples.IrisSheaf;
 import dev.sheaf4j.examples.MnistSheaf;
 import dev.sheaf4j.examples.ParaboloidSheaf;
 import dev.sheaf4j.examples.PinnedClassifierSheaf;
+import dev.sheaf4j.examples.ResidualMnistSheaf;
+import dev.sheaf4j.examples.ResidualRegressionSheaf;
 import dev.sheaf4j.examples.SaddleSheaf;
 import dev.sheaf4j.examples.TinySheaf;
 import dev.sheaf4j.examples.WideMnistSheaf;
@@ -22,6 +25,7 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
@@ -44,32 +48,46 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Generated kernels against the generic kernel, operation by operation, on seeded states, weights,
- * targets and pins: every example network and 20 seeded random declarations compiled in memory.
+ * targets and pins: every example network, 20 seeded random declarations and 12 seeded random
+ * residual declarations compiled in memory.
  */
 class GeneratedKernelDifferentialTest {
     private static final double TOLERANCE = 1e-12;
     private static final int RANDOM_DECLARATIONS = 20;
+    private static final int RESIDUAL_DECLARATIONS = 12;
     /** Every operation of the kernel contract that this test compares (forces in both modes). */
     private static final Set<String> COMPARED = new TreeSet<>();
 
     static List<SheafModel> examples() {
         return List.of(TinySheaf.create(1), ParaboloidSheaf.create(2), SaddleSheaf.create(3),
                 DeepRegressionSheaf.create(4), CircleSheaf.create(5), BlobsSheaf.create(6), IrisSheaf.create(7),
-                MnistSheaf.create(8), WideMnistSheaf.create(9), PinnedClassifierSheaf.create(10));
+                MnistSheaf.create(8), WideMnistSheaf.create(9), PinnedClassifierSheaf.create(10),
+                ResidualRegressionSheaf.create(11), ResidualMnistSheaf.create(12));
     }
 
     static Map<String, SheafModel> randomModels() throws ReflectiveOperationException {
+        return randomModels("Random", RANDOM_DECLARATIONS, 1000, false);
+    }
+
+    static Map<String, SheafModel> residualModels() throws ReflectiveOperationException {
+        return randomModels("Residual", RESIDUAL_DECLARATIONS, 2000, true);
+    }
+
+    /** {@code count} random declarations {@code test.<prefix>i} from seeds {@code firstSeed + i}, by source. */
+    private static Map<String, SheafModel> randomModels(String prefix, int count, long firstSeed, boolean residual)
+            throws ReflectiveOperationException {
         Map<String, String> sources = new LinkedHashMap<>();
-        for (int i = 0; i < RANDOM_DECLARATIONS; i++) {
-            sources.put("test.Random" + i, RandomDeclarations.source("Random" + i, 1000 + i));
+        for (int i = 0; i < count; i++) {
+            sources.put("test." + prefix + i, RandomDeclarations.source(prefix + i, firstSeed + i, residual));
         }
         Compilation compilation = Compilations.compile(sources);
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
         ClassLoader loader = Compilations.classLoader(compilation);
         Map<String, SheafModel> models = new LinkedHashMap<>();
-        for (int i = 0; i < RANDOM_DECLARATIONS; i++) {
-            Class<?> type = loader.loadClass("test.Random" + i + "Sheaf");
-            models.put(sources.get("test.Random" + i), (SheafModel) type.getMethod("create", long.class).invoke(null, i));
+        for (int i = 0; i < count; i++) {
+            Class<?> type = loader.loadClass("test." + prefix + i + "Sheaf");
+            models.put(sources.get("test." + prefix + i),
+                    (SheafModel) type.getMethod("create", long.class).invoke(null, i));
         }
         return models;
     }
@@ -84,6 +102,29 @@ class GeneratedKernelDifferentialTest {
     Stream<DynamicTest> randomDeclarationKernelsMatchTheGenericKernel() throws ReflectiveOperationException {
         return randomModels().entrySet().stream().map(e -> DynamicTest.dynamicTest(
                 e.getValue().network().architecture().toString(), () -> compare(e.getValue(), e.getKey().hashCode())));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> residualDeclarationKernelsMatchTheGenericKernel() throws ReflectiveOperationException {
+        return residualModels().entrySet().stream().map(e -> DynamicTest.dynamicTest(
+                e.getValue().network().architecture().toString(), () -> compare(e.getValue(), e.getKey().hashCode())));
+    }
+
+    @Test
+    void theResidualDeclarationsHaveEveryKindOfSkip() throws ReflectiveOperationException {
+        List<Architecture> archs = residualModels().values().stream().map(m -> m.network().architecture()).toList();
+        List<Skip> skips = archs.stream().flatMap(a -> a.skips().stream()).toList();
+        assertTrue(skips.stream().anyMatch(Skip::projected), "a projection");
+        assertTrue(skips.stream().anyMatch(k -> !k.projected()), "an identity skip");
+        assertTrue(skips.stream().anyMatch(k -> k.from() == 0), "a skip from the input");
+        assertTrue(skips.stream().anyMatch(k -> k.from() > 0), "a skip from a hidden layer");
+        assertTrue(archs.stream().anyMatch(a -> a.skips().stream().anyMatch(k -> k.to() == a.layers())),
+                "a skip into the output");
+        assertTrue(archs.stream().anyMatch(a -> a.skips().stream().anyMatch(k -> k.to() < a.layers())),
+                "a skip into a hidden layer");
+        assertTrue(archs.stream().anyMatch(a -> a.skips().stream().map(Skip::to).distinct().count()
+                < a.skips().size()), "several skips into one layer");
+        assertTrue(archs.stream().allMatch(Architecture::residual), "every residual declaration has a skip");
     }
 
     @AfterAll

@@ -15,10 +15,14 @@ import dev.sheaf4j.examples.Paraboloid;
 import dev.sheaf4j.examples.ParaboloidSheaf;
 import dev.sheaf4j.examples.PinnedClassifier;
 import dev.sheaf4j.examples.PinnedClassifierSheaf;
+import dev.sheaf4j.examples.ResidualRegression;
+import dev.sheaf4j.examples.ResidualRegressionSheaf;
 import dev.sheaf4j.examples.Tiny;
 import dev.sheaf4j.examples.TinySheaf;
 import dev.sheaf4j.io.NetworkFile;
+import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.network.Weights;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.Pins;
@@ -31,6 +35,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +77,42 @@ class GeneratedModelTest {
         double[] x = {0.3, -1.2};
         assertArrayEquals(same.forward(x), tiny.forward(x), 1e-15);
         assertEquals(same.spectrum(x).lambdaMin(), tiny.spectrum(x).lambdaMin(), 1e-12);
+    }
+
+    @Test
+    void aResidualModelComputesItsDeclaredSkips() {
+        ResidualRegression net = ResidualRegressionSheaf.create(7);
+        Architecture arch = ResidualRegressionSheaf.ARCHITECTURE;
+        assertEquals(List.of(Skip.identity(2, 3), Skip.projection(0, 4)), arch.skips());
+        assertArrayEquals(Network.heInitialised(arch, 7).parameters(), net.network().parameters());
+        double[] p = net.network().parameters();
+        double[] x = {0.3, -1.2};
+        double[] a1 = relu(affine(p, arch, 1, x));
+        double[] a2 = relu(affine(p, arch, 2, a1));
+        double[] z3 = affine(p, arch, 3, a2);
+        for (int i = 0; i < z3.length; i++) {
+            z3[i] += a2[i];
+        }
+        double y = affine(p, arch, 4, relu(z3))[0];
+        int projection = arch.projectionOffset(1);
+        y += p[projection] * x[0] + p[projection + 1] * x[1];
+        assertEquals(y, net.forward(x)[0], 1e-12);
+    }
+
+    /** {@code W_l in + b_l} from the flat parameters. */
+    private static double[] affine(double[] p, Architecture arch, int l, double[] in) {
+        double[] z = new double[arch.width(l)];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = p[arch.biasOffset(l) + i];
+            for (int j = 0; j < in.length; j++) {
+                z[i] += p[arch.weightOffset(l) + i * in.length + j] * in[j];
+            }
+        }
+        return z;
+    }
+
+    private static double[] relu(double[] z) {
+        return Arrays.stream(z).map(v -> Math.max(0, v)).toArray();
     }
 
     @Test

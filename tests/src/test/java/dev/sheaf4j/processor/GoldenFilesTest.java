@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The generated sources of two example declarations, the paper's [2, 4, 1] and a two-hidden-layer
- * classifier with pins, compared with the golden files in {@code src/test/resources/golden}.
+ * The generated sources of three example declarations, the paper's [2, 4, 1], a two-hidden-layer
+ * classifier with pins and a regression network with an identity and a projected skip, compared with the golden files in {@code src/test/resources/golden}.
  * Regenerate them after an intended change with
  * {@code mvn -B verify -Dsheaf4j.updateGolden=true} and review the diff.
  */
@@ -26,7 +26,7 @@ class GoldenFilesTest {
             "../examples/src/main/java"));
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Tiny", "PinnedClassifier"})
+    @ValueSource(strings = {"Tiny", "PinnedClassifier", "ResidualRegression"})
     void generatedSourcesMatchTheGoldenFiles(String declaration) throws IOException {
         Path source = DECLARATIONS.resolve("dev/sheaf4j/examples/" + declaration + ".java");
         JavaFileObject file = JavaFileObjects.forSourceString("dev.sheaf4j.examples." + declaration,

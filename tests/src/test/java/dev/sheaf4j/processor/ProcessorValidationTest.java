@@ -402,6 +402,91 @@ class ProcessorValidationTest {
                             @Input(2) Layer x();
                             Layer extra(); // error here
                             @Output(1) Layer y();
+                        }"""),
+                new Case("SkipWithoutLayer", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                            @Skip(from = "x") // error here
+                            default Layer extra() {
+                                return x();
+                            }
+                        }"""),
+                new Case("StaticLayer", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Output(1) Layer y();
+                            @Skip(from = "x")
+                            static Layer extra() { // error here
+                                return null;
+                            }
+                        }"""),
+                new Case("SkipIntoInput", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2)
+                            @Skip(from = "hidden") // error here
+                            Layer x();
+                            @Dense(2) Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("UnknownSkipSource", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(2)
+                            @Skip(from = "hiden") // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("SkipFromOutput", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(value = 2)
+                            @Skip(from = "y", projection = true) // error here
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("SkipNotEarlier", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(2)
+                            @Skip(from = "second") // error here
+                            Layer first();
+                            @Dense(2) Layer second();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("SkipNotEarlier", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(2)
+                            @Skip(from = "first") // error here
+                            Layer first();
+                            @Output(1) Layer y();
+                        }"""),
+                new Case("SkipWidths", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4) Layer hidden();
+                            @Output(1)
+                            @Skip(from = "hidden") // error here
+                            Layer y();
+                        }"""),
+                new Case("DuplicateSkip", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(2) Layer hidden();
+                            @Output(1)
+                            @Skip(from = "x", projection = true)
+                            @Skip(from = "x", projection = true) // error here
+                            Layer y();
                         }"""));
     }
 
@@ -438,9 +523,13 @@ class ProcessorValidationTest {
     }
 
     private static int markedLine(String source) {
+        return markedLine(source, "// error here");
+    }
+
+    private static int markedLine(String source, String mark) {
         String[] lines = source.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("// error here")) {
+            if (lines[i].contains(mark)) {
                 return i + 1;
             }
         }
@@ -462,6 +551,46 @@ class ProcessorValidationTest {
         Compilation compilation = Compiler.javac().withProcessors(new SheafProcessor()).compile(file);
         assertThat(compilation).hadErrorContaining("[sheaf4j:PinOutOfRange] @Pin on 'hiddenLayer()' names neuron 7, "
                 + "but the layer has 4 neurons (0 to 3); use an index in range");
+    }
+
+    /**
+     * Repeated annotations, which javac folds into a container: an error on one of them still lands
+     * on its literal, the one that follows {@code // caret:} on the marked line.
+     */
+    static List<Case> repeatedAnnotations() {
+        return List.of(
+                new Case("UnknownSkipSource", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(2) Layer hidden();
+                            @Output(2)
+                            @Skip(from = "x")
+                            @Skip(from = "hidden", projection = true) @Skip(from = "nowhere") // caret: "nowhere"
+                            Layer y();
+                        }"""),
+                new Case("PinOutOfRange", """
+                        @SheafNetwork
+                        public interface Net extends SheafModel {
+                            @Input(2) Layer x();
+                            @Dense(4)
+                            @Pin(neuron = 0, value = 0.5) @Pin(stalk = Stalk.POST, neuron = {1, 7}, value = 1) // caret: {1, 7}
+                            Layer hidden();
+                            @Output(1) Layer y();
+                        }"""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("repeatedAnnotations")
+    void anErrorOnARepeatedAnnotationPointsAtItsLiteral(Case c) {
+        String source = HEADER + c.body() + "\n";
+        JavaFileObject file = JavaFileObjects.forSourceString("test.Net", source);
+        Compilation compilation = Compiler.javac().withProcessors(new SheafProcessor()).compile(file);
+        String line = source.split("\n", -1)[markedLine(source, "// caret: ") - 1];
+        String literal = line.substring(line.indexOf("// caret: ") + "// caret: ".length());
+        assertThat(compilation).hadErrorContaining("[sheaf4j:" + c.tag() + "]").inFile(file)
+                .onLine(markedLine(source, "// caret: ")).atColumn(line.indexOf(literal) + 1);
+        assertEquals(1, compilation.errors().size(), compilation.errors().toString());
     }
 
     @Test

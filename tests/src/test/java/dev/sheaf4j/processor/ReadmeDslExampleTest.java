@@ -3,11 +3,13 @@ package dev.sheaf4j.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
 import dev.sheaf4j.TrainedModel;
 import dev.sheaf4j.data.Split;
 import dev.sheaf4j.data.SyntheticTasks;
 import dev.sheaf4j.examples.Paraboloid;
 import dev.sheaf4j.examples.ParaboloidSheaf;
+import dev.sheaf4j.examples.ResidualRegressionSheaf;
 import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.solve.DiffusionResult;
 import dev.sheaf4j.train.Dataset;
@@ -17,8 +19,31 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's DSL example, kept compiling and checked for what it claims. */
+/** The README's DSL examples, kept compiling and checked for what they claim. */
 class ReadmeDslExampleTest {
+    private static final Path README = Path.of(System.getProperty("sheaf4j.readme", "../README.md"));
+    private static final String SKIP_SECTION = "### Skip connections in the DSL";
+
+    /**
+     * The declaration in the README's section on skip connections, compiled by the processor as
+     * written there: it is the {@code ResidualRegression} example, skips and all.
+     */
+    @Test
+    void readmeSkipDeclarationCompilesToTheResidualExample() throws IOException, ReflectiveOperationException {
+        String readme = Files.readString(README);
+        int section = readme.indexOf(SKIP_SECTION);
+        assertTrue(section >= 0, "README has no section '" + SKIP_SECTION + "'");
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        String declaration = readme.substring(start, readme.indexOf("```", start));
+        String source = "package readme;\n\nimport dev.sheaf4j.Layer;\nimport dev.sheaf4j.SheafModel;\n"
+                + "import dev.sheaf4j.annotation.*;\n\n" + declaration;
+        Compilation compilation = Compilations.compile("readme.ResidualRegression", source);
+        assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
+        Object architecture = Compilations.classLoader(compilation).loadClass("readme.ResidualRegressionSheaf")
+                .getField("ARCHITECTURE").get(null);
+        assertEquals(ResidualRegressionSheaf.ARCHITECTURE, architecture);
+    }
+
     @Test
     void readmeDslExampleRuns() {
         Paraboloid net = ParaboloidSheaf.create(42);

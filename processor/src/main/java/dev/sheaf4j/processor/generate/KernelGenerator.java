@@ -14,6 +14,7 @@ import dev.sheaf4j.kernel.OutputMap;
 import dev.sheaf4j.kernel.Routing;
 import dev.sheaf4j.kernel.Routing.LayerCode;
 import dev.sheaf4j.kernel.Routing.PassRoute;
+import dev.sheaf4j.kernel.SkipSpan;
 import dev.sheaf4j.kernel.Tile;
 import dev.sheaf4j.kernel.TileLoops;
 import dev.sheaf4j.network.Architecture;
@@ -36,6 +37,12 @@ import javax.lang.model.element.Modifier;
  * constant sizes and offsets, which keeps every method well under the JIT's 8,000-byte limit. The
  * tile primitives, which the steps on large batches run, call the shared {@link TileLoops} per layer
  * with constant sizes and offsets.
+ *
+ * <p>A skip connection is coded with the layer that receives it, in that layer's code
+ * ({@link SkipCode}): its term {@code P a_from} joins the layer's affine map in the forward pass and
+ * the discrepancy, its pull {@code -P^T r_to} on {@code a_from} follows the layer's own pull-back,
+ * and its projection descends after the layer's weights. A residual network steps on the flat
+ * arrays only ({@link Routing#step}), so its kernel has no tile primitives of its own.
  */
 public final class KernelGenerator {
     private static final TypeName DOUBLES = TypeName.get(double[].class);
@@ -46,6 +53,7 @@ public final class KernelGenerator {
     private final Architecture arch;
     private final SheafLayout layout;
     private final List<LayerSpan> spans;
+    private final List<SkipSpan> skipSpans;
 
     /** A generator for {@code spec}'s kernel. */
     public KernelGenerator(NetworkSpec spec) {
@@ -53,6 +61,7 @@ public final class KernelGenerator {
         this.arch = spec.architecture();
         this.layout = new SheafLayout(arch);
         this.spans = LayerSpan.of(layout);
+        this.skipSpans = SkipSpan.of(layout);
     }
 
     /** The kernel class. */
@@ -63,6 +72,8 @@ public final class KernelGenerator {
                 .addAnnotation(Generation.generatedAnnotation())
                 .addJavadoc("The sheaf kernel of {@link $L}, architecture $L, specialised by the sheaf4j annotation\n"
                         + "processor: layers of at most $L weights are unrolled, larger ones run the shared loops.\n"
+                        + (arch.residual() ? "Each skip is coded with the layer it feeds; a residual network steps on "
+                        + "the flat arrays,\nso the kernel has no tile primitives.\n" : "")
                         + "Generated code; do not edit.\n", spec.declarationName(), arch, Routing.UNROLL_LIMIT)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addStatement("super(new $T($T.ARCHITECTURE))", SheafLayout.class, modelClass)
@@ -90,9 +101,13 @@ public final class KernelGenerator {
                     OutputActivation.class, arch.head().name(), offset(layout.preOffset(arch.layers())),
                     offset(layout.outputVertexOffset()), arch.outputs());
         }
-        return type.addMethod(forward.build()).addMethod(discrepancies.build()).addMethod(forces.build())
-                .addMethod(descend.build()).addMethods(layerMethods).addMethod(tileEdges()).addMethod(tileGradient())
-                .build();
+        type.addMethod(forward.build()).addMethod(discrepancies.build()).addMethod(forces.build())
+                .addMethod(descend.build()).addMethods(layerMethods);
+        // the tile primitives do not carry skips, and Routing.step never tiles a residual network's steps
+        if (!arch.residual()) {
+            type.addMethod(tileEdges()).addMethod(tileGradient());
+        }
+        return type.build();
     }
 
     /** The edges of every layer on a tile: the shared tile loops, with each layer's sizes and offsets. */
@@ -156,7 +171,7 @@ public final class KernelGenerator {
         boolean anyUnrolled = false;
         for (int l = 1; l <= arch.layers(); l++) {
             MethodSpec loops = looped.apply(l);
-            LayerCode code = Routing.layerCode(span(l));
+            LayerCode code = Routing.layerCode(span(l), skips(l).spans());
             if (code == LayerCode.LOOPED) {
                 oneSample.addStatement(call, loops);
             } else {
@@ -203,27 +218,41 @@ public final class KernelGenerator {
         return spans.get(l - 1);
     }
 
+    /** The code of the skips into layer {@code l}. */
+    private SkipCode skips(int l) {
+        return new SkipCode(l, SkipSpan.into(skipSpans, l), inputName(l));
+    }
+
     /** The activation of a local {@code name} for hidden layer {@code l}: a call of {@link HiddenActivation#value}. */
     private CodeBlock activation(int l, String name) {
         return CodeBlock.of("$T.value($L, $L)", HiddenActivation.class, name, span(l).slope());
     }
 
-    /** {@code b_i + W_i0 in0 + W_i1 in1 + ...} over locals named {@code prefix0, prefix1, ...}. */
+    /**
+     * {@code b_i + W_i0 in0 + W_i1 in1 + ...} over locals named {@code prefix0, prefix1, ...}, then
+     * each skip's term: {@code + src_i} for an identity skip, {@code + P_i0 src0 + ...} for a projection.
+     */
     private String affineRow(int l, int i, String prefix) {
-        int cols = span(l).cols();
         StringBuilder s = new StringBuilder("params[" + (span(l).biases() + i) + "]");
-        for (int j = 0; j < cols; j++) {
-            s.append(" + params[").append(span(l).weights() + i * cols + j).append("] * ").append(prefix).append(j);
-        }
+        appendProduct(s, span(l).weights() + i * span(l).cols(), span(l).cols(), prefix);
+        skips(l).appendRowTerms(s, i);
         return s.toString();
     }
 
+    /** Appends {@code + params[row] * prefix0 + params[row + 1] * prefix1 + ...} over {@code cols} columns. */
+    static void appendProduct(StringBuilder s, int row, int cols, String prefix) {
+        for (int j = 0; j < cols; j++) {
+            s.append(" + params[").append(row + j).append("] * ").append(prefix).append(j);
+        }
+    }
+
+    /** Loads layer {@code l}'s input, and the sources of the skips into it, into locals. */
     private CodeBlock loadInputs(int l, Samples how) {
         CodeBlock.Builder code = CodeBlock.builder();
         for (int j = 0; j < span(l).cols(); j++) {
             code.addStatement("double $L$L = $L", inputName(l), j, how.at("state", span(l).input() + j));
         }
-        return code.build();
+        return code.add(skips(l).loadSources(how)).build();
     }
 
     /** A layer method's head: its name, its javadoc, and the parameters {@code params, state[, batch]}. */
@@ -235,8 +264,10 @@ public final class KernelGenerator {
 
     private MethodSpec.Builder forwardMethod(String name, boolean withBatch, int l) {
         boolean hidden = span(l).hidden();
-        return layerMethod(name, withBatch, "$L = W_$L $L + b_$L$L.", "z_" + l, l, l == 1 ? "x" : "a_" + (l - 1), l,
-                hidden ? " and a_" + l + " = " + (span(l).slope() == 0 ? "relu" : "leaky relu") + "(z_" + l + ")" : "");
+        String activation = hidden
+                ? " and a_" + l + " = " + (span(l).slope() == 0 ? "relu" : "leaky relu") + "(z_" + l + ")" : "";
+        return layerMethod(name, withBatch, "$L = W_$L $L + b_$L$L$L.", "z_" + l, l, l == 1 ? "x" : "a_" + (l - 1), l,
+                skips(l).termsText(), activation);
     }
 
     private MethodSpec forwardLooped(int l) {
@@ -245,6 +276,7 @@ public final class KernelGenerator {
         MethodSpec.Builder m = forwardMethod("forwardLoopedLayer" + l, true, l);
         m.addStatement("$T.affine(params, $L, $L, $L, $L, state, $L, state, $L, batch)", LOOPS,
                 span(l).weights(), span(l).biases(), n, span(l).cols(), offset(span(l).input()), offset(z));
+        skips(l).addLoopedTerms(m, "state", z);
         if (span(l).hidden()) {
             m.addStatement("$T.activate(state, $L, $L, $L * batch, $L)", LOOPS, offset(z),
                     offset(span(l).post()), n, span(l).slope());
@@ -275,11 +307,13 @@ public final class KernelGenerator {
         boolean hidden = span(l).hidden();
         int n = span(l).rows();
         int z = span(l).pre();
-        MethodSpec.Builder m = layerMethod("discrepanciesLoopedLayer" + l, true, "r_$L$L, by the shared loops.", l,
-                hidden ? " and s_" + l : "").addParameter(DOUBLES, "out");
+        MethodSpec.Builder m = layerMethod("discrepanciesLoopedLayer" + l, true, "r_$L$L$L, by the shared loops.", l,
+                skips(l).spans().isEmpty() ? "" : " (with" + skips(l).termsText() + ")", hidden ? " and s_" + l : "")
+                .addParameter(DOUBLES, "out");
         m.addStatement("$T.residual(params, $L, $L, $L, $L, state, $L, $L, out, $L, batch)", LOOPS,
                 span(l).weights(), span(l).biases(), n, span(l).cols(), offset(span(l).input()), offset(z),
                 offset(span(l).residual()));
+        skips(l).addLoopedTerms(m, "out", span(l).residual());
         if (hidden) {
             int a = span(l).post();
             m.addStatement("$T.activationResidual(state, $L, $L, out, $L, $L * batch, $L)", LOOPS, offset(z),
@@ -293,7 +327,7 @@ public final class KernelGenerator {
         int n = span(l).rows();
         int z = span(l).pre();
         MethodSpec.Builder m = layerMethod(how.methodName("discrepancies", l), how == Samples.BATCH,
-                "r_$L = W_$L $L + b_$L - z_$L$L.", l, l, l == 1 ? "x" : "a_" + (l - 1), l, l,
+                "r_$L = W_$L $L + b_$L$L - z_$L$L.", l, l, l == 1 ? "x" : "a_" + (l - 1), l, skips(l).termsText(), l,
                 hidden ? " and s_" + l + " = m_" + l + " z_" + l + " - a_" + l : "").addParameter(DOUBLES, "out");
         how.open(m).addCode(loadInputs(l, how));
         for (int i = 0; i < n; i++) {
@@ -318,8 +352,10 @@ public final class KernelGenerator {
         int cols = span(l).cols();
         int z = span(l).pre();
         int r = span(l).residual();
-        MethodSpec.Builder m = layerMethod("forcesLoopedLayer" + l, true, "Forces on z_$L and on $L, by the shared loops.",
-                l, l == 1 ? "x" : "a_" + (l - 1)).addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
+        MethodSpec.Builder m = layerMethod("forcesLoopedLayer" + l, true,
+                "Forces on z_$L and on $L, by the shared loops$L.", l, l == 1 ? "x" : "a_" + (l - 1),
+                skips(l).pullsText())
+                .addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
         if (hidden) {
             int a = span(l).post();
             m.addStatement("$T.activationForces(state, $L, $L, d, $L, $L, out, $L * batch, $L)", LOOPS, offset(z),
@@ -335,6 +371,7 @@ public final class KernelGenerator {
         }
         m.addStatement("$T.pullBack(params, $L, $L, $L, d, $L, out, $L, batch)", LOOPS, span(l).weights(), n,
                 cols, offset(r), offset(span(l).input()));
+        skips(l).addLoopedPulls(m, r);
         return m.build();
     }
 
@@ -346,8 +383,8 @@ public final class KernelGenerator {
         int r = span(l).residual();
         String input = l == 1 ? "x" : "a_" + (l - 1);
         MethodSpec.Builder m = layerMethod(how.methodName("forces", l), how == Samples.BATCH,
-                "Forces on z_$L ($L) and on $L ($L).", l, hidden ? "r_" + l + " - m_" + l + " s_" + l : "r_" + l, input,
-                (l == 1 ? "" : "s_" + (l - 1) + " ") + "- W_" + l + "^T r_" + l)
+                "Forces on z_$L ($L) and on $L ($L)$L.", l, hidden ? "r_" + l + " - m_" + l + " s_" + l : "r_" + l,
+                input, (l == 1 ? "" : "s_" + (l - 1) + " ") + "- W_" + l + "^T r_" + l, skips(l).pullsText())
                 .addParameter(DOUBLES, "d").addParameter(DOUBLES, "out");
         how.open(m);
         for (int i = 0; i < n; i++) {
@@ -370,52 +407,59 @@ public final class KernelGenerator {
             }
             m.addStatement("$L = $L", how.at("out", span(l).input() + j), pull);
         }
+        skips(l).addPulls(m, how);
         return how.close(m).build();
     }
 
     private MethodSpec.Builder descendMethod(String name, boolean withBatch, int l) {
-        return layerMethod(name, withBatch, "W_$L -= betaDt sum_s r_$L $L^T and b_$L -= betaDt sum_s r_$L.", l, l,
-                l == 1 ? "x" : "a_" + (l - 1), l, l).addParameter(DOUBLES, "d").addParameter(double.class, "betaDt");
+        return layerMethod(name, withBatch, "W_$L -= betaDt sum_s r_$L $L^T$L and b_$L -= betaDt sum_s r_$L.", l, l,
+                l == 1 ? "x" : "a_" + (l - 1), skips(l).descentsText(), l, l).addParameter(DOUBLES, "d")
+                .addParameter(double.class, "betaDt");
     }
 
     private MethodSpec descendLooped(int l) {
-        return descendMethod("descendLoopedLayer" + l, true, l)
+        MethodSpec.Builder m = descendMethod("descendLoopedLayer" + l, true, l)
                 .addStatement("$T.descend(params, $L, $L, $L, $L, d, $L, state, $L, batch, betaDt)", LOOPS,
                         span(l).weights(), span(l).biases(), span(l).rows(), span(l).cols(),
-                        offset(span(l).residual()), offset(span(l).input()))
-                .build();
+                        offset(span(l).residual()), offset(span(l).input()));
+        skips(l).addLoopedDescents(m, span(l).residual());
+        return m.build();
     }
 
     private MethodSpec descendUnrolled(int l, Samples how) {
         int n = span(l).rows();
         int cols = span(l).cols();
         int r = span(l).residual();
+        SkipCode skips = skips(l);
         MethodSpec.Builder m = descendMethod(how.methodName("descend", l), how == Samples.BATCH, l);
         for (int i = 0; i < n; i++) {
-            m.addCode("// row $L of W_$L and b_$L\n{\n$>", i, l, l);
+            m.addCode("// row $L of W_$L$L and b_$L\n{\n$>", i, l, skips.projectionsText(), l);
             if (how == Samples.ONE) {
                 m.addStatement("double r = $L", how.at("d", r + i));
                 for (int j = 0; j < cols; j++) {
                     m.addStatement("params[$L] -= betaDt * (r * $L)", span(l).weights() + i * cols + j,
                             how.at("state", span(l).input() + j));
                 }
+                skips.addRowDescents(m, how, i);
                 m.addStatement("params[$L] -= betaDt * r", span(l).biases() + i);
             } else {
                 StringBuilder sums = new StringBuilder("double bias = 0");
                 for (int j = 0; j < cols; j++) {
                     sums.append(", w").append(j).append(" = 0");
                 }
-                m.addStatement(sums.toString());
+                m.addStatement(sums.append(skips.rowSumsDeclared()).toString());
                 how.open(m);
                 m.addStatement("double r = $L", how.at("d", r + i));
                 m.addStatement("bias += r");
                 for (int j = 0; j < cols; j++) {
                     m.addStatement("w$L += r * $L", j, how.at("state", span(l).input() + j));
                 }
+                skips.addToRowSums(m, how);
                 how.close(m);
                 for (int j = 0; j < cols; j++) {
                     m.addStatement("params[$L] -= betaDt * w$L", span(l).weights() + i * cols + j, j);
                 }
+                skips.addRowSumDescents(m, i);
                 m.addStatement("params[$L] -= betaDt * bias", span(l).biases() + i);
             }
             m.addCode("$<}\n");

@@ -12,6 +12,7 @@ import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.network.Weights;
 import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.sheaf.Coordinate;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -122,8 +124,22 @@ final class ModelGenerator {
         for (int l = 1; l <= arch.hiddenLayers(); l++) {
             s.add(l == 1 ? "$L" : ", $L", arch.slope(l));
         }
-        return CodeBlock.of("new $T(new int[] {$L}, new double[] {$L}, $T.$L)", Architecture.class, w.build(),
-                s.build(), OutputActivation.class, arch.head().name());
+        if (!arch.residual()) {
+            return CodeBlock.of("new $T(new int[] {$L}, new double[] {$L}, $T.$L)", Architecture.class, w.build(),
+                    s.build(), OutputActivation.class, arch.head().name());
+        }
+        return CodeBlock.of("new $T(new int[] {$L}, new double[] {$L}, $T.$L,\n$>$>$T.of($L))$<$<", Architecture.class,
+                w.build(), s.build(), OutputActivation.class, arch.head().name(), List.class, skips());
+    }
+
+    /** {@code Skip.identity(1, 3), Skip.projection(0, 4)}: the declared skips, in the architecture's order. */
+    private CodeBlock skips() {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (Skip skip : arch.skips()) {
+            code.add(code.isEmpty() ? "$T.$L($L, $L)" : ", $T.$L($L, $L)", Skip.class,
+                    skip.projected() ? "projection" : "identity", skip.from(), skip.to());
+        }
+        return code.build();
     }
 
     /**

@@ -90,6 +90,20 @@ public enum Message {
             + "always 1; use SIGMOID for one binary output, or declare at least 2 outputs"),
     LEAKY_SLOPE("LeakySlope", "@Dense layer '%s()' is LEAKY_RELU with slope %s; the slope must lie strictly between "
             + "0 and 1"),
+    SKIP_WITHOUT_LAYER("SkipWithoutLayer", "@Skip on '%s()' needs a layer to add to: annotate the method with @Dense or"
+            + " @Output"),
+    SKIP_INTO_INPUT("SkipIntoInput", "@Skip(from = \"%s\") on input layer '%s()': the input has no pre-activation to "
+            + "add to; put the @Skip on the @Dense or @Output layer that receives it"),
+    UNKNOWN_SKIP_SOURCE("UnknownSkipSource", "@Skip(from = \"%s\") on '%s()' names no layer method of network '%s'; "
+            + "name the input or an earlier @Dense layer: %s"),
+    SKIP_FROM_OUTPUT("SkipFromOutput", "@Skip(from = \"%s\") on '%s()' comes from the output layer, whose activation "
+            + "feeds no later layer; skip from the input or a @Dense layer"),
+    SKIP_NOT_EARLIER("SkipNotEarlier", "@Skip(from = \"%s\") on '%s()' comes from %s; a skip carries an earlier "
+            + "layer's activation forward: skip from a layer declared before '%s()'"),
+    SKIP_WIDTHS("SkipWidths", "identity @Skip(from = \"%s\") on '%s()' adds %d neurons to %d; an identity skip needs "
+            + "equal widths: write @Skip(from = \"%s\", projection = true) for a learned projection"),
+    DUPLICATE_SKIP("DuplicateSkip", "@Skip(from = \"%s\") on '%s()' repeats an earlier skip from '%s()' into this "
+            + "layer; keep one"),
     PROCESSOR_FAILURE("ProcessorFailure", "sheaf4j could not process network '%s' (%s); please report this with the"
             + " declaration");
 

@@ -14,6 +14,7 @@ import dev.sheaf4j.processor.model.NetworkDeclaration;
 import dev.sheaf4j.processor.model.NetworkSpec;
 import dev.sheaf4j.processor.model.Origin;
 import dev.sheaf4j.processor.model.PinDeclaration;
+import dev.sheaf4j.processor.model.SkipDeclaration;
 import dev.sheaf4j.processor.model.Visibility;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ public final class Validator {
             checkLayer(method, errors);
         }
         checkPins(layers, errors);
+        SkipRules.check(declaration.sourceName(), layers, errors);
         if (errors.list.isEmpty()) {
             checkSize(declaration, layers, errors);
         }
@@ -159,9 +161,9 @@ public final class Validator {
         List<MethodDeclaration> layers = new ArrayList<>();
         for (MethodDeclaration m : d.methods()) {
             if (m.isStatic()) {
-                if (!m.layers().isEmpty() || !m.pins().isEmpty()) {
-                    String annotation = m.layers().isEmpty() ? m.pins().get(0).annotation()
-                            : m.layers().get(0).kind().annotation();
+                if (!m.layers().isEmpty() || !m.pins().isEmpty() || !m.skips().isEmpty()) {
+                    String annotation = !m.layers().isEmpty() ? m.layers().get(0).kind().annotation()
+                            : !m.pins().isEmpty() ? m.pins().get(0).annotation() : "@Skip";
                     errors.add(Message.STATIC_LAYER, m.origin(), m.name(), annotation, m.name());
                 }
                 continue;
@@ -172,6 +174,9 @@ public final class Validator {
                 }
                 for (PinDeclaration pin : m.pins()) {
                     errors.add(Message.PIN_WITHOUT_LAYER, pin.origin(), pin.annotation(), m.name());
+                }
+                for (SkipDeclaration skip : m.skips()) {
+                    errors.add(Message.SKIP_WITHOUT_LAYER, skip.origin(), m.name());
                 }
                 continue;
             }
@@ -297,7 +302,7 @@ public final class Validator {
             return;
         }
         int[] widths = layers.stream().mapToInt(m -> m.layers().get(0).width().value()).toArray();
-        Architecture.sizeProblem(widths).ifPresent(problem -> errors.add(Message.TOO_LARGE, d.origin(),
+        Architecture.sizeProblem(widths, SkipRules.resolve(layers)).ifPresent(problem -> errors.add(Message.TOO_LARGE, d.origin(),
                 d.sourceName(), problem));
         int annotations = 0;
         int listed = 0;
@@ -350,11 +355,11 @@ public final class Validator {
         }
         return new NetworkSpec(d.packageName(), d.sourceName(), d.generatedName(),
                 d.kind() == DeclarationKind.INTERFACE, d.visibility() == Visibility.PUBLIC,
-                new Architecture(widths, slopes, head), List.copyOf(names), List.copyOf(pins));
+                new Architecture(widths, slopes, head, SkipRules.resolve(layers)), List.copyOf(names), List.copyOf(pins));
     }
 
     /** Collects diagnostics in the order found. */
-    private static final class Errors {
+    static final class Errors {
         private final List<Diagnostic> list = new ArrayList<>();
 
         void add(Message message, Origin origin, Object... args) {

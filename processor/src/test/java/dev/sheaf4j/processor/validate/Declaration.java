@@ -12,6 +12,7 @@ import dev.sheaf4j.processor.model.MethodDeclaration;
 import dev.sheaf4j.processor.model.NetworkDeclaration;
 import dev.sheaf4j.processor.model.Origin;
 import dev.sheaf4j.processor.model.PinDeclaration;
+import dev.sheaf4j.processor.model.SkipDeclaration;
 import dev.sheaf4j.processor.model.Visibility;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ final class Declaration {
     /** Adds a layer method, static or not. */
     Declaration method(String name, LayerKind kind, int width, boolean isStatic, PinDeclaration... pins) {
         methods.add(new MethodDeclaration(name, 0, true, !isStatic, isStatic, List.of(annotation(name, kind, width)),
-                List.of(pins), new Mark(name + "()")));
+                List.of(pins), List.of(), new Mark(name + "()")));
         return this;
     }
 
@@ -70,7 +71,7 @@ final class Declaration {
     Declaration method(String name, int parameterCount, boolean returnsLayer, boolean isAbstract,
             List<LayerAnnotation> layers, PinDeclaration... pins) {
         methods.add(new MethodDeclaration(name, parameterCount, returnsLayer, isAbstract, false, layers, List.of(pins),
-                new Mark(name + "()")));
+                List.of(), new Mark(name + "()")));
         return this;
     }
 
@@ -100,6 +101,26 @@ final class Declaration {
         Mark at = new Mark(method + "()@SoftPin");
         return new PinDeclaration(false, new Located<>(Stalk.POST, at), new Located<>(neurons, at),
                 new Located<>(value, at), new Located<>(strength, at), at);
+    }
+
+    /**
+     * Adds {@code @Skip(from = from, projection = projected)} to layer method {@code to()}; its
+     * {@code from} value is marked {@code to()@Skip.from}, the annotation {@code to()@Skip}.
+     */
+    Declaration skip(String to, String from, boolean projected) {
+        for (int i = 0; i < methods.size(); i++) {
+            MethodDeclaration m = methods.get(i);
+            if (m.name().equals(to)) {
+                List<SkipDeclaration> skips = new ArrayList<>(m.skips());
+                String at = to + "()@Skip";
+                skips.add(new SkipDeclaration(new Located<>(from, new Mark(at + ".from")),
+                        new Located<>(projected, new Mark(at + ".projection")), new Mark(at)));
+                methods.set(i, new MethodDeclaration(m.name(), m.parameterCount(), m.returnsLayer(), m.isAbstract(),
+                        m.isStatic(), m.layers(), m.pins(), List.copyOf(skips), m.origin()));
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("no method " + to + "()");
     }
 
     NetworkDeclaration build() {

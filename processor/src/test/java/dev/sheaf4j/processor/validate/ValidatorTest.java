@@ -11,6 +11,7 @@ import dev.sheaf4j.annotation.Activation;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.annotation.Stalk;
 import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.processor.model.InheritedMethod;
 import dev.sheaf4j.processor.model.LayerKind;
 import dev.sheaf4j.processor.model.Located;
@@ -157,7 +158,24 @@ class ValidatorTest {
                 new Case(Message.LEAKY_SLOPE, () -> new Declaration().layer("x", LayerKind.INPUT, 2)
                         .method("h", 0, true, true, List.of(annotation("h", LayerKind.DENSE, 3,
                                 Activation.LEAKY_RELU, 1.5, OutputActivation.IDENTITY)))
-                        .layer("y", LayerKind.OUTPUT, 1), "h()@Dense.slope"));
+                        .layer("y", LayerKind.OUTPUT, 1), "h()@Dense.slope"),
+                new Case(Message.TOO_LARGE, () -> Declaration.withWidths(65536, 1, 16384).skip("y", "x", true),
+                        "type"),
+                new Case(Message.SKIP_WITHOUT_LAYER, () -> tiny().method("extra", 0, true, false, List.of())
+                        .skip("extra", "x", false), "extra()@Skip"),
+                new Case(Message.SKIP_INTO_INPUT, () -> deep().skip("x", "h1", false), "x()@Skip"),
+                new Case(Message.UNKNOWN_SKIP_SOURCE, () -> deep().skip("h2", "h0", false), "h2()@Skip.from"),
+                new Case(Message.SKIP_FROM_OUTPUT, () -> deep().skip("h2", "y", true), "h2()@Skip.from"),
+                new Case(Message.SKIP_NOT_EARLIER, () -> deep().skip("h1", "h2", false), "h1()@Skip.from"),
+                new Case(Message.SKIP_NOT_EARLIER, () -> deep().skip("h1", "h1", false), "h1()@Skip.from"),
+                new Case(Message.SKIP_WIDTHS, () -> deep().skip("y", "h1", false), "y()@Skip.from"),
+                new Case(Message.DUPLICATE_SKIP, () -> deep().skip("h2", "h1", false).skip("h2", "h1", true),
+                        "h2()@Skip.from"));
+    }
+
+    /** {@code [2, 4, 4, 1]}: input {@code x}, hidden {@code h1} and {@code h2}, output {@code y}. */
+    private static Declaration deep() {
+        return Declaration.withWidths(2, 4, 4, 1);
     }
 
     private static Report validate(Declaration d) {
@@ -223,6 +241,30 @@ class ValidatorTest {
         assertEquals(Map.of("layer", 1.0, "value", -1.0, "strength", 3.0),
                 Map.of("layer", (double) listed.layer(), "value", listed.value(), "strength", listed.strength()));
         assertEquals(2, spec.pins().size());
+    }
+
+    @Test
+    void theSkipsOfACleanDeclarationAreItsArchitecturesNumberedByLayer() {
+        Declaration d = deep().skip("h2", "h1", false).skip("y", "x", true).skip("y", "h1", true);
+        Report report = validate(d);
+        assertEquals(List.of(), report.errors());
+        assertEquals(List.of(Skip.identity(1, 2), Skip.projection(0, 3), Skip.projection(1, 3)),
+                report.spec().orElseThrow().architecture().skips());
+    }
+
+    @Test
+    void aSkipFromAnUnknownLayerListsTheLayersItMayName() {
+        String text = validate(deep().skip("h2", "hidden", false)).errors().get(0).text();
+        assertEquals("[sheaf4j:UnknownSkipSource] @Skip(from = \"hidden\") on 'h2()' names no layer method of network "
+                + "'Net'; name the input or an earlier @Dense layer: 'x', 'h1'", text);
+    }
+
+    @Test
+    void anIdentitySkipBetweenWidthsThatDifferSuggestsAProjection() {
+        String text = validate(deep().skip("y", "h1", false)).errors().get(0).text();
+        assertEquals("[sheaf4j:SkipWidths] identity @Skip(from = \"h1\") on 'y()' adds 4 neurons to 1; an identity "
+                + "skip needs equal widths: write @Skip(from = \"h1\", projection = true) for a learned projection",
+                text);
     }
 
     @Test
