@@ -3,7 +3,10 @@ package dev.sheaf4j;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.ActivationPattern;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** Seeded random architectures, networks, inputs and activation patterns for property tests. */
@@ -32,6 +35,28 @@ public final class RandomNetworks {
             }
         }
         return new Architecture(widths, slopes, head);
+    }
+
+    /**
+     * {@code arch} with random skip connections, at least one: each pair of a source (the input or a
+     * hidden layer) and a target two or more layers later is joined with probability one half, by
+     * an identity skip where the widths agree and a coin says so, else by a projection; without any,
+     * a projection from the input into the output.
+     */
+    public static Architecture withSkips(SplittableRandom random, Architecture arch) {
+        List<Skip> skips = new ArrayList<>();
+        for (int from = 0; from < arch.layers(); from++) {
+            for (int to = from + 2; to <= arch.layers(); to++) {
+                if (random.nextBoolean()) {
+                    boolean identity = arch.width(from) == arch.width(to) && random.nextBoolean();
+                    skips.add(identity ? Skip.identity(from, to) : Skip.projection(from, to));
+                }
+            }
+        }
+        if (skips.isEmpty()) {
+            skips.add(Skip.projection(0, arch.layers()));
+        }
+        return arch.withSkips(skips);
     }
 
     /** He weights, plus small random biases so that the bias columns matter. */
