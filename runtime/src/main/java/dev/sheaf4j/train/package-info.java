@@ -5,7 +5,8 @@
  * equilibrium training (a local rule whose step tends to the gradient as the nudge goes to zero, with
  * momentum, a rate schedule and per-layer rates), the gradient-descent baseline with backpropagation
  * and its learning rate chosen on a validation split ({@link dev.sheaf4j.train.RateSearch}),
- * datasets (from rows or CSV files), losses and predictions. {@code SheafModel.training(..)} is the
+ * datasets (from rows or CSV files), losses and predictions. The sheaf methods train residual
+ * networks too, their skips' projections learned by the same local rules as the layers' weights. {@code SheafModel.training(..)} is the
  * way in; {@link dev.sheaf4j.train.SheafTrainer} is the engine underneath.
  */
 package dev.sheaf4j.train;
