@@ -6,20 +6,17 @@ import dev.sheaf4j.kernel.SkipSpan;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.sheaf.SheafLayout;
-import dev.sheaf4j.sheaf.Vertex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * The Newton system of any network's pinned energy at a fixed activation pattern, assembled as one
- * dense matrix on the coordinates being solved for and factorised by Cholesky: the system of residual
- * networks, whose skips couple vertices far apart. Cost: the cube of the number of coordinates solved
- * for, per solve; a pinned input is not among them.
+ * dense matrix on the coordinates being solved for and factorised by Cholesky ({@link
+ * DenseCholesky}): the system of residual networks, whose skips couple vertices far apart. Cost: the
+ * cube of the number of coordinates solved for, per solve; a pinned input is not among them.
  *
  * <p>The weight edges' part {@code sum_l J_l^T J_l}, {@code J_l} the Jacobian of {@code r_l} (blocks
  * {@code -I} on {@code z_l}, {@code W_l} on {@code a_(l-1)} and {@code P} on each source of a skip
@@ -124,7 +121,7 @@ final class AssembledSystem implements PatternSystem {
         }
     }
 
-    /** By one Cholesky factorisation of the assembled matrix; a refusal names the first vertex whose rows make it singular. */
+    /** By one Cholesky factorisation of the assembled matrix; a refusal names the vertex of the row where it failed. */
     @Override
     public double[] solve(boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian,
             DMatrixRMaj outputCoupling, double[] rhs) {
@@ -137,19 +134,19 @@ final class AssembledSystem implements PatternSystem {
         Matrix h = new Matrix(solved, first, end);
         h.addWeightEdges(inputFree ? withInput() : stalks(), first);
         h.addPattern(masks, diagonal, outputHessian, outputCoupling);
-        DMatrixRMaj b = new DMatrixRMaj(h.size(), 1);
-        for (int i = 0; i < h.size(); i++) {
-            b.data[i] = rhs[h.index[i]];
+        double[] x = new double[h.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rhs[h.index[i]];
         }
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(h.size());
-        if (!chol.setA(h.values.copy())) {
-            throw new SingularSystemException(h.singularVertex());
+        DenseCholesky chol = new DenseCholesky(h.values.data, h.size());
+        int failed = chol.factorise();
+        if (failed >= 0) {
+            throw new SingularSystemException(layout.name(layout.vertexAt(h.index[failed])));
         }
-        DMatrixRMaj x = new DMatrixRMaj(h.size(), 1);
-        chol.solve(b, x);
+        chol.solve(x);
         double[] u = new double[layout.stateSize()];
-        for (int i = 0; i < h.size(); i++) {
-            u[h.index[i]] = x.data[i];
+        for (int i = 0; i < x.length; i++) {
+            u[h.index[i]] = x[i];
         }
         return u;
     }
@@ -233,27 +230,6 @@ final class AssembledSystem implements PatternSystem {
             if (position[r] >= 0 && position[c] >= 0) {
                 values.add(position[r], position[c], value);
             }
-        }
-
-        /**
-         * The first vertex in state order whose rows, with those before them, make the matrix
-         * singular: the leading blocks are factorised one vertex longer at a time.
-         */
-        String singularVertex() {
-            for (Vertex vertex : layout.vertices()) {
-                int end = vertex.offset() + vertex.width();
-                int n = 0;
-                while (n < size() && index[n] < end) {
-                    n++;
-                }
-                if (n > 0 && index[n - 1] >= vertex.offset()) {
-                    DMatrixRMaj leading = CommonOps_DDRM.extract(values, 0, n, 0, n);
-                    if (!LinearSolverFactory_DDRM.chol(n).setA(leading)) {
-                        return layout.name(vertex);
-                    }
-                }
-            }
-            return "the whole system";
         }
     }
 }

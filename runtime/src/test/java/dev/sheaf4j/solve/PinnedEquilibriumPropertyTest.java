@@ -341,14 +341,16 @@ class PinnedEquilibriumPropertyTest {
     }
 
     /**
-     * A batch sharing the per-weights parts (the folded input, the low-rank activation blocks) lands
-     * exactly where each sample solved alone does: an input wider than the first layer, a narrow output.
+     * A batch sharing the per-weights parts (the folded input, the low-rank activation blocks, or a
+     * residual network's assembled weight edges) lands exactly where each sample solved alone does:
+     * an input wider than the first layer, a narrow output.
      */
     @Property(tries = 10)
-    void aBatchOfWideInputsSolvesEachSampleAlone(@ForAll long seed) {
+    void aBatchOfWideInputsSolvesEachSampleAlone(@ForAll long seed, @ForAll boolean residual) {
         SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = Architecture.relu(OutputActivation.IDENTITY, 6 + random.nextInt(4), 3 + random.nextInt(3),
+        Architecture drawn = Architecture.relu(OutputActivation.IDENTITY, 6 + random.nextInt(4), 3 + random.nextInt(3),
                 1 + random.nextInt(2));
+        Architecture arch = residual ? RandomNetworks.withSkips(random, drawn) : drawn;
         Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
         int batch = 4;
         double[][] inputs = new double[batch][];
