@@ -24,7 +24,8 @@ final class PinnedWeights {
     /**
      * The precomputation for {@code network} run by {@code kernel}.
      *
-     * @throws IllegalArgumentException if a layer is too wide for a dense block
+     * @throws IllegalArgumentException if a layer (or, for a residual network, the state) is too large for
+     *     the pattern system's dense matrices
      */
     PinnedWeights(SheafKernel kernel, Network network) {
         this.kernel = kernel;
