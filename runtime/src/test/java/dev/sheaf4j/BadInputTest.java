@@ -126,4 +126,19 @@ class BadInputTest {
         rejects(() -> classifier.equilibrium(x).softPin(Coordinate.post(2, 0), 0.9, 1).settings(identity).solve(),
                 "some softly");
     }
+
+    /** A residual network's singular pinned problem is refused as a plain one's, naming the same block. */
+    @Test
+    void theExactSolverRefusesASingularResidualProblemAsAPlainOne() {
+        double[] x = {1, 0.5};
+        Sheaf residual = Sheaf.of(new Network(sheaf.network().architecture().withSkips(
+                java.util.List.of(dev.sheaf4j.network.Skip.projection(0, 2))), java.util.Arrays.copyOf(
+                sheaf.network().parameters(), sheaf.network().parameters().length + 2)));
+        dev.sheaf4j.solve.SingularSystemException plain = assertThrows(dev.sheaf4j.solve.SingularSystemException.class,
+                () -> sheaf.equilibrium(x).freeInput().pin(Coordinate.pre(2, 0), 0.8).solve());
+        dev.sheaf4j.solve.SingularSystemException skipped = assertThrows(
+                dev.sheaf4j.solve.SingularSystemException.class,
+                () -> residual.equilibrium(x).freeInput().pin(Coordinate.pre(2, 0), 0.8).solve());
+        org.junit.jupiter.api.Assertions.assertEquals(plain.getMessage(), skipped.getMessage());
+    }
 }

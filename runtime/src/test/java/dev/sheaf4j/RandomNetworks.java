@@ -82,6 +82,27 @@ public final class RandomNetworks {
         return new Architecture(widths, slopes, head);
     }
 
+    /**
+     * {@code arch} with random skip connections, at least one: each pair of a source (the input or a
+     * hidden layer) and a target two or more layers later is joined with chance one half, by an
+     * identity skip or a projection as {@link #residual} draws them; without any, a projection from
+     * the input into the output.
+     */
+    public static Architecture withSkips(SplittableRandom random, Architecture arch) {
+        List<Skip> skips = new ArrayList<>();
+        for (int from = 0; from < arch.layers(); from++) {
+            for (int to = from + 2; to <= arch.layers(); to++) {
+                if (random.nextBoolean()) {
+                    skips.add(skip(random, arch, from, to));
+                }
+            }
+        }
+        if (skips.isEmpty()) {
+            skips.add(Skip.projection(0, arch.layers()));
+        }
+        return arch.withSkips(skips);
+    }
+
     /** He weights and projections, plus small random biases so that the bias columns matter. */
     public static Network network(SplittableRandom random, Architecture arch) {
         double[] p = Network.heInitialised(arch, random.nextLong()).parameters();

@@ -3,6 +3,7 @@ package dev.sheaf4j.io;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,29 +11,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
  * A saved network: a versioned, self-describing text file holding the architecture (widths, hidden
- * slopes, output map) and every parameter in round-trip decimal, closed by a CRC-32 of everything
- * before it. Written atomically (a temporary file beside the target, then a rename), so a failed
+ * slopes, output map, skip connections) and every parameter in round-trip decimal, closed by a
+ * CRC-32 of everything before it. Written atomically (a temporary file beside the target, then a rename), so a failed
  * save leaves the previous file as it was; read back without the declaring class.
  *
  * <pre>
- * sheaf4j-network 1
- * widths 2 30 1
- * slopes 0.0
+ * sheaf4j-network 2
+ * widths 2 30 30 1
+ * slopes 0.0 0.0
  * output identity
- * parameters 121
- * 0.123...            (one per line, in the flat layout of {@link Architecture})
+ * skips 1->3 0-P->2   (from->to for an identity skip, from-P->to for a projection; none for a plain network)
+ * parameters 1111
+ * 0.123...            (one per line, in the flat layout of {@link Architecture}, projections last)
  * crc32 1a2b3c4d
  * </pre>
+ *
+ * <p>Files of version 1, written before skip connections, have no {@code skips} line and still load.
  */
 public final class NetworkFile {
     /** The first word of every file. */
     public static final String MAGIC = "sheaf4j-network";
-    /** The format version this code writes and reads. */
-    public static final int VERSION = 1;
+    /** The format version this code writes; it reads this one and every earlier one. */
+    public static final int VERSION = 2;
+    /** The first version with a {@code skips} line. */
+    private static final int SKIPS_SINCE = 2;
+    /** A skip's word on the {@code skips} line. */
+    private static final Pattern SKIP = Pattern.compile("(\\d+)(-P)?->(\\d+)");
 
     private NetworkFile() {
     }
@@ -51,6 +61,11 @@ public final class NetworkFile {
             body.append(' ').append(arch.slope(l));
         }
         body.append("\noutput ").append(arch.head().name().toLowerCase(Locale.ROOT)).append('\n');
+        body.append("skips");
+        for (Skip skip : arch.skips()) {
+            body.append(' ').append(skip.from()).append(skip.projected() ? "-P->" : "->").append(skip.to());
+        }
+        body.append('\n');
         double[] p = network.parameters();
         body.append("parameters ").append(p.length).append('\n');
         for (double v : p) {
@@ -103,28 +118,47 @@ public final class NetworkFile {
         }
         List<String> lines = List.of(body.split("\n"));
         int version = wholeNumber(field(lines, 0, MAGIC, source), 0, source);
-        if (version != VERSION) {
-            throw new IOException(source + " has format version " + version + "; this sheaf4j reads version "
+        if (version < 1 || version > VERSION) {
+            throw new IOException(source + " has format version " + version + "; this sheaf4j reads versions 1 to "
                     + VERSION);
         }
         int[] widths = wholeNumbers(field(lines, 1, "widths", source), 1, source);
         double[] slopes = numbers(field(lines, 2, "slopes", source), 2, source);
         OutputActivation head = outputActivation(field(lines, 3, "output", source), source);
+        boolean withSkips = version >= SKIPS_SINCE;
+        List<Skip> skips = withSkips ? skips(field(lines, 4, "skips", source), 4, source) : List.of();
+        int header = withSkips ? 5 : 4;
         try {
-            Architecture arch = new Architecture(widths, slopes, head);
-            int count = wholeNumber(field(lines, 4, "parameters", source), 4, source);
-            if (count != arch.parameterCount() || lines.size() != 5 + count) {
-                throw new IOException(source + " lists " + (lines.size() - 5) + " parameters under a header of " + count
-                        + "; the architecture " + arch + " needs " + arch.parameterCount());
+            Architecture arch = new Architecture(widths, slopes, head, skips);
+            int count = wholeNumber(field(lines, header, "parameters", source), header, source);
+            if (count != arch.parameterCount() || lines.size() != header + 1 + count) {
+                throw new IOException(source + " lists " + (lines.size() - header - 1) + " parameters under a header of "
+                        + count + "; the architecture " + arch + " needs " + arch.parameterCount());
             }
             double[] p = new double[count];
             for (int i = 0; i < count; i++) {
-                p[i] = number(lines.get(5 + i), 5 + i, source);
+                p[i] = number(lines.get(header + 1 + i), header + 1 + i, source);
             }
             return new Network(arch, p);
         } catch (IllegalArgumentException e) {
             throw new IOException(source + " describes an invalid network: " + e.getMessage(), e);
         }
+    }
+
+    /** The skips in {@code text}, found on line {@code index} (0-based): {@code from->to} or {@code from-P->to} each. */
+    private static List<Skip> skips(String text, int index, String source) throws IOException {
+        List<Skip> skips = new ArrayList<>();
+        for (String word : words(text)) {
+            Matcher m = SKIP.matcher(word);
+            if (!m.matches()) {
+                throw new IOException(source + ": line " + (index + 1) + ": '" + word + "' is not a skip (write"
+                        + " from->to for an identity skip, from-P->to for a projection)");
+            }
+            int from = wholeNumber(m.group(1), index, source);
+            int to = wholeNumber(m.group(3), index, source);
+            skips.add(new Skip(from, to, m.group(2) != null));
+        }
+        return skips;
     }
 
     /**

@@ -21,9 +21,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * optional output Hessian for {@code z_(k+1)}); {@code a_l}: {@code I + W_(l+1)^T W_(l+1)}; coupling of
  * {@code z_l} with its input: {@code -W_l}; of {@code a_l} with {@code z_l}: {@code -diag(m_l)}; soft-pin
  * strengths are added on the diagonal. When {@code a_out} is solved for too, its block {@code I}
- * follows {@code z_(k+1)}, coupled to it by the linearised output edge.
+ * follows {@code z_(k+1)}, coupled to it by the linearised output edge. The system of plain
+ * networks: a skip connection's blocks would break the tridiagonal structure.
  */
-final class BlockSystem {
+final class BlockSystem implements PatternSystem {
     /** The widest layer whose dense square block fits a Java array. */
     private static final int MAX_DENSE_WIDTH = 46340;
 
@@ -82,13 +83,9 @@ final class BlockSystem {
         return activationBlocks[l];
     }
 
-    /**
-     * Computes the input block {@code W_1^T W_1}, for solves in which an input is free; call before
-     * such a solve, on the thread that should see its failure.
-     *
-     * @throws NonFiniteException if it overflows
-     */
-    synchronized void prepareInput() {
+    /** Computes the input block {@code W_1^T W_1}. */
+    @Override
+    public synchronized void prepareInput() {
         if (inputBlock == null) {
             inputBlock = gram(1);
         }
@@ -110,17 +107,9 @@ final class BlockSystem {
         }
     }
 
-    /**
-     * Solves {@code H u = rhs} on the coordinates marked {@code solved} (state indices), with hidden
-     * masks {@code masks} (by state index of {@code z}), extra diagonal {@code diagonal} (by state
-     * index), an optional Hessian added to the {@code z_(k+1)} block, and, when the output vertex is
-     * part of the solve, its coupling to {@code z_(k+1)} (the {@code a_out} block itself being
-     * {@code I}). Entries of {@code u} outside the solved set are 0.
-     *
-     * @throws SingularSystemException if a block is not positive definite
-     * @throws NonFiniteException if a product of a weight matrix with itself overflows
-     */
-    double[] solve(boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian,
+    /** By block elimination in the forward order; a refusal names the vertex whose block failed. */
+    @Override
+    public double[] solve(boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian,
             DMatrixRMaj outputCoupling, double[] rhs) {
         int layers = arch.layers();
         int n = (outputCoupling == null ? 2 * layers - 1 : 2 * layers) + 1;

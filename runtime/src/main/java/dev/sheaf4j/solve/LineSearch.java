@@ -98,9 +98,9 @@ final class LineSearch {
     }
 
     /**
-     * The energy along {@code v + t step}, cheap for each {@code t}: the weight edges' residuals are
-     * affine in {@code t} (their value and slope are computed once), the activation edges and the
-     * output edge are re-evaluated from the moved stalks.
+     * The energy along {@code v + t step}, cheap for each {@code t}: the weight edges' residuals
+     * (skips included) are affine in {@code t} (their value and slope are computed once), the
+     * activation edges and the output edge are re-evaluated from the moved stalks.
      */
     private final class Ray {
         private final double[] v;
@@ -124,18 +124,21 @@ final class LineSearch {
             for (Edge edge : layout.edges()) {
                 int from = edge.offset();
                 int to = from + edge.width();
-                if (edge.kind().isWeight()) {
-                    for (int i = from; i < to; i++) {
-                        d[i] = r0[i] + t * slope[i];
-                    }
-                } else if (edge.kind() == EdgeKind.ACTIVATION) {
+                if (edge.kind() == EdgeKind.ACTIVATION) {
                     double leak = arch.slope(edge.layer());
                     for (int i = from; i < to; i++) {
                         double z = trial[i + n0 - edge.width()];
                         d[i] = (z >= 0 ? z : leak * z) - trial[i + n0];
                     }
-                } else if (output.countsOutputEdge()) {
-                    output.outputEdge(trial, d, from);
+                } else if (edge.kind() == EdgeKind.OUTPUT) {
+                    if (output.countsOutputEdge()) {
+                        output.outputEdge(trial, d, from);
+                    }
+                } else {
+                    // a weight or residual edge: affine in t, skips' terms included
+                    for (int i = from; i < to; i++) {
+                        d[i] = r0[i] + t * slope[i];
+                    }
                 }
             }
             return energy.of(d, trial);

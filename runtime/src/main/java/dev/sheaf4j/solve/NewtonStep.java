@@ -2,11 +2,11 @@ package dev.sheaf4j.solve;
 
 /**
  * The step of one sample's solve at the current activation pattern: {@code -(H + shift I)^-1 g} on
- * the free coordinates not held at a kink, by the block system of the weights. Its pattern, right-hand
+ * the free coordinates not held at a kink, by the pattern system of the weights. Its pattern, right-hand
  * side and shifted diagonal live in arrays reused by every step. Not thread-safe: one per sample.
  */
 final class NewtonStep {
-    private final BlockSystem system;
+    private final PatternSystem system;
     private final KinkSet kinks;
     private final OutputTerm output;
     private final boolean[] solved;
@@ -20,7 +20,7 @@ final class NewtonStep {
      * The step over the {@code solved} coordinates, with the soft pins' {@code strength} on the
      * diagonal and {@code output}'s curvature on the output block.
      */
-    NewtonStep(BlockSystem system, KinkSet kinks, OutputTerm output, boolean[] solved, double[] strength) {
+    NewtonStep(PatternSystem system, KinkSet kinks, OutputTerm output, boolean[] solved, double[] strength) {
         this.system = system;
         this.kinks = kinks;
         this.output = output;

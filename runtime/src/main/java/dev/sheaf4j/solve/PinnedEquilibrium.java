@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
  * <p>The energy is piecewise quadratic in the stalks: quadratic for each activation pattern. Each
  * iteration solves the Newton system of the current pattern by block-tridiagonal elimination
  * ({@code BlockSystem}: diagonal blocks by reciprocals, an activation block before a much narrower
- * layer by its low-rank capacitance matrix, the rest by Cholesky); when that step would leave the
+ * layer by its low-rank capacitance matrix, the rest by Cholesky), or for a residual network, whose
+ * skips break that structure, by one Cholesky factorisation of the system assembled on the
+ * coordinates solved for ({@code AssembledSystem}); when that step would leave the
  * pattern, it takes instead an implicit Euler step of the heat equation (the same system with a
  * diagonal shift, halved while the steps stay inside their patterns, so the implicit steps double in
  * length), so that the iterates cross from pattern to pattern where diffusion would and settle in
@@ -35,7 +37,7 @@ import java.util.stream.IntStream;
  *
  * <p>Parts: {@code OutputTreatment} and {@code OutputTerm} (the output edge), {@code PinnedEnergy}
  * (the energy and its gradient), {@code KinkSet} (the pattern and the kinks), {@code NewtonStep} on
- * {@code BlockSystem} (the step), {@code LineSearch} (the move) and {@code SampleSolve} (the loop);
+ * a {@code PatternSystem} (the step), {@code LineSearch} (the move) and {@code SampleSolve} (the loop);
  * {@code PinnedWeights} holds what is computed once per weights for every sample. With the input
  * pinned, {@code WeightEdges} and {@code PinnedInput} compute {@code W_1 x} once per sample.
  *

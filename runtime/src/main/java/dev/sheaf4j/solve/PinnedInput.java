@@ -2,20 +2,26 @@ package dev.sheaf4j.solve;
 
 import dev.sheaf4j.kernel.GenericKernel;
 import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.kernel.SkipSpan;
 import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.List;
 
 /**
  * A network whose input is pinned, folded into one input: with {@code x} fixed, the weight edge
  * {@code W_1 x + b_1 - z_1} is that of a network of input width 1 whose {@code W_1} is the column
- * {@code W_1 x} and whose input is 1. Its kernel then computes every energy, discrepancy and force
- * of the free stalks as the full network's would, without the product by {@code W_1} at each point;
- * it pays when the input is wider than the first layer. Immutable.
+ * {@code W_1 x} and whose input is 1, and a skip from the input adds the constant {@code P x} to its
+ * target's bias (skips from hidden layers are kept). Its kernel then computes every energy,
+ * discrepancy and force of the free stalks as the full network's would, without the products by
+ * {@code W_1} (and the input's projections) at each point; it pays when the input is wider than the
+ * first layer. Immutable.
  */
 final class PinnedInput {
     private final Architecture full;
     private final double[] params;
     private final SheafKernel kernel;
+    private final List<SkipSpan> skips;
 
     /** The folding of {@code full} with parameters {@code params} (not modified). */
     PinnedInput(Architecture full, double[] params) {
@@ -27,7 +33,9 @@ final class PinnedInput {
         for (int l = 1; l < full.layers(); l++) {
             slopes[l - 1] = full.slope(l);
         }
-        this.kernel = new GenericKernel(new Architecture(widths, slopes, full.head()));
+        List<Skip> kept = full.skips().stream().filter(s -> s.from() > 0).toList();
+        this.kernel = new GenericKernel(new Architecture(widths, slopes, full.head(), kept));
+        this.skips = SkipSpan.of(new SheafLayout(full));
     }
 
     /** Whether folding pays for {@code arch}: its input is wider than its first layer. */
@@ -59,7 +67,20 @@ final class PinnedInput {
             p[folded.weightOffset(1) + i] = sum;
         }
         int rest = full.biasOffset(1);
-        System.arraycopy(params, rest, p, folded.biasOffset(1), params.length - rest);
+        int layersEnd = full.biasOffset(full.layers()) + full.outputs();
+        System.arraycopy(params, rest, p, folded.biasOffset(1), layersEnd - rest);
+        int kept = 0;
+        for (SkipSpan skip : skips) {
+            if (skip.skip().from() == 0) {
+                skip.addTerm(params, v, p, folded.biasOffset(skip.to()), 1);
+            } else {
+                if (skip.projected()) {
+                    System.arraycopy(params, skip.projection(), p, folded.projectionOffset(kept),
+                            skip.rows() * skip.cols());
+                }
+                kept++;
+            }
+        }
         return p;
     }
 

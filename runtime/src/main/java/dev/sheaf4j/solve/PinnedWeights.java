@@ -1,20 +1,22 @@
 package dev.sheaf4j.solve;
 
+import dev.sheaf4j.kernel.LayerSpan;
 import dev.sheaf4j.kernel.SheafKernel;
+import dev.sheaf4j.kernel.SkipSpan;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.SheafLayout;
 
 /**
  * What the exact solver computes once per weights and shares across samples and iterations: the
- * block system with its weight products, the bound on the energy's curvature that starts the
+ * pattern system with its weight products, the bound on the energy's curvature that starts the
  * implicit steps of a cold start, and the network with its pinned input folded in, each computed
  * when a solve first needs it. Thread-safe.
  */
 final class PinnedWeights {
     private final SheafKernel kernel;
     private final double[] params;
-    private final BlockSystem system;
+    private final PatternSystem system;
     private final Architecture arch;
     private double curvatureBound;
     private PinnedInput pinnedInput;
@@ -22,31 +24,52 @@ final class PinnedWeights {
     /**
      * The precomputation for {@code network} run by {@code kernel}.
      *
-     * @throws IllegalArgumentException if a layer is too wide for a dense block
+     * @throws IllegalArgumentException if a layer (or, for a residual network, the state) is too large for
+     *     the pattern system's dense matrices
      */
     PinnedWeights(SheafKernel kernel, Network network) {
         this.kernel = kernel;
         this.params = network.parameters();
         this.arch = network.architecture();
-        this.system = new BlockSystem(kernel.layout(), params);
+        this.system = PatternSystem.of(kernel.layout(), params);
     }
 
-    /** A rough bound on the energy's curvature: 2 plus the largest squared column norm of a weight matrix. */
-    private static double curvatureBound(Architecture arch, double[] p) {
-        double largest = 0;
-        for (int l = 1; l <= arch.layers(); l++) {
-            int rows = arch.width(l);
-            int cols = arch.width(l - 1);
-            for (int j = 0; j < cols; j++) {
-                double sum = 0;
-                for (int i = 0; i < rows; i++) {
-                    double w = p[arch.weightOffset(l) + i * cols + j];
-                    sum += w * w;
+    /**
+     * A rough bound on the energy's curvature: 2 plus the largest squared norm of the weights acting
+     * on one coordinate (a column of {@code W_l}, with the columns of the skips' projections, or the
+     * identity's ones, from the same stalk).
+     */
+    private static double curvatureBound(SheafLayout layout, double[] p) {
+        double[] columns = new double[layout.stateSize()];
+        for (LayerSpan l : LayerSpan.of(layout)) {
+            addColumnNorms(p, l.weights(), l.rows(), l.cols(), columns, l.input());
+        }
+        for (SkipSpan skip : SkipSpan.of(layout)) {
+            if (skip.projected()) {
+                addColumnNorms(p, skip.projection(), skip.rows(), skip.cols(), columns, skip.source());
+            } else {
+                for (int j = 0; j < skip.cols(); j++) {
+                    columns[skip.source() + j] += 1;
                 }
-                largest = Math.max(largest, sum);
             }
         }
+        double largest = 0;
+        for (double c : columns) {
+            largest = Math.max(largest, c);
+        }
         return 2 + largest;
+    }
+
+    /** Adds the squared column norms of the {@code rows x cols} matrix at {@code w} in {@code p} to {@code columns[at..]}. */
+    private static void addColumnNorms(double[] p, int w, int rows, int cols, double[] columns, int at) {
+        for (int j = 0; j < cols; j++) {
+            double sum = 0;
+            for (int i = 0; i < rows; i++) {
+                double value = p[w + i * cols + j];
+                sum += value * value;
+            }
+            columns[at + j] += sum;
+        }
     }
 
     SheafKernel kernel() {
@@ -62,7 +85,7 @@ final class PinnedWeights {
         return params;
     }
 
-    BlockSystem system() {
+    PatternSystem system() {
         return system;
     }
 
@@ -77,7 +100,7 @@ final class PinnedWeights {
     /** The shift of the first implicit step of a cold start, computed on first use. */
     synchronized double curvatureBound() {
         if (curvatureBound == 0) {
-            curvatureBound = curvatureBound(arch, params);
+            curvatureBound = curvatureBound(layout(), params);
         }
         return curvatureBound;
     }

@@ -23,8 +23,8 @@ import dev.sheaf4j.solve.SingularSystemException;
  * pinned, with strength {@code beta}, towards {@code z - g}, where {@code g} is the gradient of the
  * sample's loss at the free output: near the free state this adds {@code beta} times the loss to
  * the energy. The stalks settle at the exact nudged equilibrium, and the estimate is the local
- * weight gradient there, {@code sum_s r_l a_(l-1)^T} per layer (and {@code sum_s r_l} per bias),
- * divided by {@code beta} and the batch size. Symmetric estimates contrast the nudges towards and
+ * weight gradient there, {@code sum_s r_l a_(l-1)^T} per layer (and {@code sum_s r_l} per bias,
+ * {@code sum_s r_to a_from^T} per skip's projection), divided by {@code beta} and the batch size. Symmetric estimates contrast the nudges towards and
  * away from the target ({@code z + g}) and divide by {@code 2 beta}; the one-sided estimate
  * contrasts the nudged with the free equilibrium. As {@code beta} goes to zero both tend to the
  * gradient backpropagation computes.
@@ -114,7 +114,10 @@ final class NudgedGradient {
                 EquilibriumSettings.defaults().withWarmStart(warm)).state().values();
     }
 
-    /** {@code out = sum_s r_l a_(l-1)^T} (and {@code sum_s r_l} for the biases) at the stalks {@code state}. */
+    /**
+     * {@code out = sum_s r_l a_(l-1)^T} (and {@code sum_s r_l} for the biases, {@code sum_s r_to
+     * a_from^T} for the projections) at the stalks {@code state}.
+     */
     private void weightGradient(double[] params, double[] state, double[] out) {
         System.arraycopy(params, 0, stepped, 0, params.length);
         kernel.trainingStep(stepped, state.clone(), new double[arch.outputs() * workspace.batch()], 0.0, 1.0, pinSet,

@@ -5,33 +5,35 @@ import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.List;
 
 /**
  * One weight step of the joint dynamics under a {@link JointSchedule} other than the paper's: the
  * batch's stalks optionally restarted from the forward pass, {@code stalkSteps - 1} kernel steps
  * moving the stalks alone, then one joint kernel step whose weight move is optionally scaled per
- * layer. Every step is the kernel's {@code trainingStep}; only its rates and what is kept of the
+ * layer (and per projection). Every step is the kernel's {@code trainingStep}; only its rates and what is kept of the
  * weights' move are chosen here.
  */
 final class ScheduledJointStep {
     private final SheafKernel kernel;
     private final SheafLayout layout;
-    private final Architecture arch;
     private final JointSchedule schedule;
     private final PinSet pins;
     private final Workspace workspace;
     private final double[] moved;
+    private final List<WeightBlocks> blocks;
     private final double[] scales;
 
     ScheduledJointStep(SheafKernel kernel, JointSchedule schedule, PinSet pins, Workspace workspace) {
         this.kernel = kernel;
         this.layout = kernel.layout();
-        this.arch = layout.architecture();
+        Architecture arch = layout.architecture();
         this.schedule = schedule;
         this.pins = pins;
         this.workspace = workspace;
         this.moved = new double[arch.parameterCount()];
-        this.scales = new double[arch.layers() + 1];
+        this.blocks = WeightBlocks.of(arch);
+        this.scales = new double[blocks.size()];
     }
 
     /** Takes the step on the batch in {@code state}; returns the largest stalk change of a kernel step (NaN if any). */
@@ -48,14 +50,14 @@ final class ScheduledJointStep {
         if (!schedule.layerScaled()) {
             return Math.max(change, kernel.trainingStep(params, state, targets, alphaDt, betaDt, pins, workspace));
         }
-        for (int l = 1; l <= arch.layers(); l++) {
-            scales[l] = LocalWeightStep.layerScale(layout, state, l, n);
+        for (int k = 0; k < blocks.size(); k++) {
+            scales[k] = blocks.get(k).scale(layout, state, n);
         }
         System.arraycopy(params, 0, moved, 0, params.length);
         change = Math.max(change, kernel.trainingStep(moved, state, targets, alphaDt, betaDt, pins, workspace));
-        for (int l = 1; l <= arch.layers(); l++) {
-            for (int i = arch.weightOffset(l); i < arch.biasOffset(l) + arch.width(l); i++) {
-                params[i] -= scales[l] * (params[i] - moved[i]);
+        for (int k = 0; k < blocks.size(); k++) {
+            for (int i = blocks.get(k).from(); i < blocks.get(k).to(); i++) {
+                params[i] -= scales[k] * (params[i] - moved[i]);
             }
         }
         return change;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,44 @@ class NetworkFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void aResidualNetworkRoundTripsWithItsSkips(@TempDir Path dir) throws IOException {
+        Architecture arch = new Architecture(new int[] {3, 4, 4, 2}, new double[] {0.0, 0.1}, OutputActivation.SIGMOID,
+                List.of(Skip.identity(1, 2), Skip.projection(0, 3), Skip.projection(1, 3)));
+        Network residual = Network.heInitialised(arch, 5);
+        Path file = dir.resolve("residual.sheaf");
+        NetworkFile.save(residual, file);
+        Network loaded = NetworkFile.load(file);
+        assertEquals(arch, loaded.architecture());
+        assertArrayEquals(residual.parameters(), loaded.parameters());
+    }
+
+    /** A file saved by the version-1 code, before skip connections, kept as a test resource. */
+    @Test
+    void aFileOfTheFirstVersionStillLoads() throws IOException, java.net.URISyntaxException {
+        Path file = Path.of(NetworkFileTest.class.getResource("version-1.sheaf").toURI());
+        assertTrue(Files.readString(file).startsWith(NetworkFile.MAGIC + " 1\n"), "the resource is of version 1");
+        Architecture arch = new Architecture(new int[] {3, 4, 2}, new double[] {0.1}, OutputActivation.SIGMOID);
+        Network loaded = NetworkFile.load(file, arch);
+        assertArrayEquals(Network.heInitialised(arch, 7).parameters(), loaded.parameters());
+    }
+
+    @Test
+    void badSkipsAreOneLineNamingTheFile(@TempDir Path dir) throws IOException {
+        String header = "sheaf4j-network 2\nwidths 2 3 1\nslopes 0.0\noutput identity\nskips ";
+        String parameters = "\nparameters 13\n" + "0.5\n".repeat(13);
+        assertFieldRefused(dir, header + "0->x" + parameters,
+                "line 5: '0->x' is not a skip (write from->to for an identity skip, from-P->to for a projection)");
+        assertRefused(dir, header + "0->2" + parameters,
+                " describes an invalid network: skip a_0 -> z_2: an identity skip needs equal widths");
+        assertRefused(dir, header + "2-P->1" + parameters, " describes an invalid network: skip a_2 -P-> z_1");
+        assertRefused(dir, header + "0-P->2 0-P->2" + "\nparameters 15\n" + "0.5\n".repeat(15),
+                " describes an invalid network: skip from layer 0 to layer 2 given twice");
+        assertFieldRefused(dir, "sheaf4j-network 2\nwidths 1 1\nslopes\noutput identity\nparameters 2\n1\n0\n",
+                "line 5 should start with 'skips'");
+        assertRefused(dir, "sheaf4j-network 3\n", " has format version 3; this sheaf4j reads versions 1 to 2");
     }
 
     @Test
@@ -121,11 +160,16 @@ class NetworkFileTest {
     }
 
     private static void assertFieldRefused(Path dir, String body, String expectedProblem) throws IOException {
+        assertRefused(dir, body, ": " + expectedProblem);
+    }
+
+    /** A file of {@code body} with a valid checksum is refused in one line: its name, then {@code afterName}. */
+    private static void assertRefused(Path dir, String body, String afterName) throws IOException {
         Path file = dir.resolve("field.sheaf");
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.UTF_8));
         Files.writeString(file, body + String.format("crc32 %08x%n", crc.getValue()));
-        assertOneLine(expectedProblem, file + ": " + expectedProblem, file);
+        assertOneLine(afterName, file + afterName, file);
     }
 
     @Test

@@ -15,50 +15,110 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The block elimination of the Newton system against a dense solve of the same system, assembled
- * from the residuals' Jacobian, on seeded random networks, pins and activation patterns: narrow next
- * layers (eliminated by their low rank) and wide ones (dense blocks), one system reused across
- * patterns as a solve's iterations reuse it.
+ * from the residuals' Jacobian, and against the assembled system of residual networks, on seeded
+ * random plain networks, pins and activation patterns: narrow next layers (eliminated by their low
+ * rank) and wide ones (dense blocks), one system reused across patterns as a solve's iterations
+ * reuse it.
  */
 class BlockSystemTest {
     @Property(tries = 60)
     void theBlockEliminationSolvesTheDenseNewtonSystem(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 4) int layers) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = RandomNetworks.architecture(random, layers, 9, false);
-        Network network = RandomNetworks.network(random, arch);
-        SheafLayout layout = new SheafLayout(arch);
-        BlockSystem system = new BlockSystem(layout, network.parameters());
+        Case c = Case.random(new SplittableRandom(seed), layers, false);
+        BlockSystem system = new BlockSystem(c.layout(), c.network().parameters());
         system.prepareInput();
-        boolean[] solved = solvedCoordinates(random, layout);
-        double[] diagonal = new double[layout.stateSize()];
-        for (int c = 0; c < diagonal.length; c++) {
-            // a free input needs a soft pin to make the system definite
-            boolean soft = c < arch.inputs() || random.nextInt(3) == 0;
-            diagonal[c] = soft ? random.nextDouble(0.1, 2) : 0;
-        }
-        DMatrixRMaj outputHessian = random.nextBoolean() ? randomPositiveSemidefinite(random, arch.outputs()) : null;
         for (int pattern = 0; pattern < 3; pattern++) {
+            double[] masks = c.masks();
+            double[] rhs = RandomNetworks.gaussian(c.random(), c.layout().stateSize());
+            double[] got = system.solve(c.solved(), masks, c.diagonal(), c.outputHessian(), null, rhs);
+            double[] want = denseSolve(c.network(), c.layout(), c.solved(), masks, c.diagonal(), c.outputHessian(),
+                    rhs);
+            assertSame(want, got, c.layout().architecture());
+        }
+    }
+
+    /**
+     * On plain networks the assembled system of residual networks solves what the block elimination
+     * does, with the output vertex in the solve or not: the two are interchangeable where both apply.
+     */
+    @Property(tries = 60)
+    void theAssembledSystemSolvesWhatTheBlockEliminationDoes(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 4) int layers) {
+        Case c = Case.random(new SplittableRandom(seed), layers, true);
+        BlockSystem blocks = new BlockSystem(c.layout(), c.network().parameters());
+        AssembledSystem assembled = new AssembledSystem(c.layout(), c.network().parameters());
+        blocks.prepareInput();
+        assembled.prepareInput();
+        for (int pattern = 0; pattern < 3; pattern++) {
+            double[] masks = c.masks();
+            double[] rhs = RandomNetworks.gaussian(c.random(), c.layout().stateSize());
+            double[] want = blocks.solve(c.solved(), masks, c.diagonal(), c.outputHessian(), c.outputCoupling(), rhs);
+            double[] got = assembled.solve(c.solved(), masks, c.diagonal(), c.outputHessian(), c.outputCoupling(),
+                    rhs);
+            assertSame(want, got, c.layout().architecture());
+        }
+    }
+
+    private static void assertSame(double[] want, double[] got, Architecture arch) {
+        for (int c = 0; c < want.length; c++) {
+            assertEquals(want[c], got[c], 1e-9 * (1 + Math.abs(want[c])), arch + ", coordinate " + c);
+        }
+    }
+
+    /**
+     * A seeded random system: a plain network (any head when {@code anyHead}), the coordinates solved
+     * for, soft-pin strengths on the diagonal, an optional output Hessian, and with {@code a_out}
+     * solved for, its coupling; its random source draws the patterns and right-hand sides.
+     */
+    private record Case(SplittableRandom random, Network network, SheafLayout layout, boolean[] solved,
+            double[] diagonal, DMatrixRMaj outputHessian, DMatrixRMaj outputCoupling) {
+        static Case random(SplittableRandom random, int layers, boolean anyHead) {
+            Architecture arch = RandomNetworks.architecture(random, layers, 9, anyHead);
+            Network network = RandomNetworks.network(random, arch);
+            SheafLayout layout = new SheafLayout(arch);
+            boolean outputVertex = arch.hasOutputVertex() && random.nextBoolean();
+            boolean[] solved = solvedCoordinates(random, layout, outputVertex);
+            double[] diagonal = new double[layout.stateSize()];
+            for (int c = 0; c < diagonal.length; c++) {
+                // a free input needs a soft pin to make the system definite
+                boolean soft = c < arch.inputs() || random.nextInt(3) == 0;
+                diagonal[c] = soft ? random.nextDouble(0.1, 2) : 0;
+            }
+            if (outputVertex) {
+                // the squared output edge's Gauss-Newton terms for a random Jacobian J: J^T J and -J
+                int n = arch.outputs();
+                DMatrixRMaj j = new DMatrixRMaj(n, n, true, RandomNetworks.gaussian(random, n * n));
+                DMatrixRMaj hessian = new DMatrixRMaj(n, n);
+                CommonOps_DDRM.multTransA(j, j, hessian);
+                CommonOps_DDRM.scale(-1, j);
+                return new Case(random, network, layout, solved, diagonal, hessian, j);
+            }
+            DMatrixRMaj outputHessian = random.nextBoolean() ? randomPositiveSemidefinite(random, arch.outputs()) : null;
+            return new Case(random, network, layout, solved, diagonal, outputHessian, null);
+        }
+
+        /** Random hidden masks: dead, active or leaky. */
+        double[] masks() {
+            Architecture arch = layout.architecture();
             double[] masks = new double[layout.stateSize()];
             for (int l = 1; l < arch.layers(); l++) {
                 for (int i = 0; i < arch.width(l); i++) {
                     masks[layout.preOffset(l) + i] = random.nextInt(3) == 0 ? 0.0 : random.nextBoolean() ? 1.0 : 0.1;
                 }
             }
-            double[] rhs = RandomNetworks.gaussian(random, layout.stateSize());
-            double[] got = system.solve(solved, masks, diagonal, outputHessian, null, rhs);
-            double[] want = denseSolve(network, layout, solved, masks, diagonal, outputHessian, rhs);
-            for (int c = 0; c < want.length; c++) {
-                assertEquals(want[c], got[c], 1e-9 * (1 + Math.abs(want[c])), arch + ", coordinate " + c);
-            }
+            return masks;
         }
     }
 
-    /** Every coordinate up to {@code z_(k+1)}, the input free or pinned, a few others pinned. */
-    private static boolean[] solvedCoordinates(SplittableRandom random, SheafLayout layout) {
+    /**
+     * Every coordinate up to {@code z_(k+1)} (and {@code a_out} when {@code outputVertex}), the input
+     * free or pinned, a few others pinned.
+     */
+    private static boolean[] solvedCoordinates(SplittableRandom random, SheafLayout layout, boolean outputVertex) {
         Architecture arch = layout.architecture();
         boolean freeInput = random.nextInt(4) == 0;
         boolean[] solved = new boolean[layout.stateSize()];
-        int end = layout.preOffset(arch.layers()) + arch.outputs();
+        int end = outputVertex ? layout.stateSize() : layout.preOffset(arch.layers()) + arch.outputs();
         for (int c = 0; c < end; c++) {
             solved[c] = c < arch.inputs() ? freeInput : random.nextInt(6) != 0;
         }

@@ -17,6 +17,7 @@ import dev.sheaf4j.sheaf.Coboundary;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
+import dev.sheaf4j.sheaf.SheafLayout;
 import dev.sheaf4j.sheaf.SheafState;
 import dev.sheaf4j.sheaf.Spectrum;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * The exact pinned solver on seeded random networks and pin sets, against long diffusion from the
@@ -75,13 +78,17 @@ class PinnedEquilibriumPropertyTest {
     }
 
     /**
-     * Solves a random pinned problem ({@code depth} layers, widths up to 6, any head, up to three
-     * hard or soft pins) exactly and by diffusion run until its steps are below {@code 1e-14 dt};
-     * null where everything is pinned or diffusion does not settle in two million steps.
+     * Solves a random pinned problem ({@code depth} layers, widths up to 6, any head, random skips
+     * when {@code residual}, up to three hard or soft pins) exactly and by diffusion run until its
+     * steps are below {@code 1e-14 dt} ({@code 1e-13 dt} for a residual network, whose skips add up
+     * to larger stalks and put the rounding floor of the steps near {@code 1e-14 dt}); null where
+     * everything is pinned or diffusion does not settle in two million steps (as at an equilibrium
+     * held at a kink, around which the Euler steps chatter).
      */
-    private static Comparison compareWithDiffusion(long seed, int depth) {
+    private static Comparison compareWithDiffusion(long seed, int depth, boolean residual) {
         SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = RandomNetworks.architecture(random, depth, 6, true);
+        Architecture drawn = RandomNetworks.architecture(random, depth, 6, true);
+        Architecture arch = residual ? RandomNetworks.withSkips(random, drawn) : drawn;
         Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
         double[] x = RandomNetworks.gaussian(random, arch.inputs());
         Pins pins = randomPins(random, arch, true);
@@ -91,11 +98,11 @@ class PinnedEquilibriumPropertyTest {
         SheafState start = sheaf.forwardPass(x);
         EquilibriumResult exact = sheaf.solveEquilibrium(start, pins,
                 EquilibriumSettings.defaults().withParallel(false));
-        double lambdaMax = Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
+        double lambdaMax = lambdaMax(sheaf, start);
         double gamma = 5;
         double dt = 0.5 / (lambdaMax + gamma + 1);
         DiffusionResult diffusion = sheaf.diffuse(start, pins, DiffusionSettings.defaults().withDt(dt)
-                .withTolerance(1e-14 * dt).withMaxSteps(2_000_000));
+                .withTolerance((residual ? 1e-13 : 1e-14) * dt).withMaxSteps(2_000_000));
         if (!diffusion.converged()) {
             return null;
         }
@@ -113,6 +120,45 @@ class PinnedEquilibriumPropertyTest {
                 Energy.of(kernel, params, got, pinSet, workspace), Energy.of(kernel, params, want, pinSet, workspace));
     }
 
+    /** {@code lambda_max(L_free)} at the activation pattern of {@code start}'s first sample. */
+    private static double lambdaMax(Sheaf sheaf, SheafState start) {
+        return sheaf.network().architecture().residual()
+                ? lambdaMax(new GenericKernel(sheaf.network().architecture()), sheaf.network().parameters(), start)
+                : Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
+    }
+
+    /**
+     * {@code lambda_max(L_free)} at the activation pattern of {@code start}, for networks the
+     * coboundary's blocks do not describe: the linear edges' coboundary {@code D} read column by column
+     * from the kernel's discrepancies as {@code d(v + e_c) - d(v)}, at a state with the start's
+     * pattern whose hidden pre-activations are far from their kinks; its largest singular value squared.
+     */
+    private static double lambdaMax(GenericKernel kernel, double[] params, SheafState start) {
+        SheafLayout layout = kernel.layout();
+        Architecture arch = layout.architecture();
+        double[] v = new double[layout.stateSize()];
+        for (int l = 1; l < arch.layers(); l++) {
+            for (int i = layout.preOffset(l); i < layout.preOffset(l) + arch.width(l); i++) {
+                v[i] = start.values()[i] >= 0 ? 1e3 : -1e3;
+            }
+        }
+        int rows = layout.freeDimension();
+        double[] base = new double[layout.discrepancySize()];
+        double[] moved = new double[base.length];
+        kernel.discrepancies(params, v, 1, base);
+        DMatrixRMaj d = new DMatrixRMaj(rows, rows);
+        for (int c = arch.inputs(); c < layout.linearEnd(); c++) {
+            v[c] += 1;
+            kernel.discrepancies(params, v, 1, moved);
+            v[c] -= 1;
+            for (int r = 0; r < rows; r++) {
+                d.set(r, c - arch.inputs(), moved[r] - base[r]);
+            }
+        }
+        double norm = NormOps_DDRM.normP2(d);
+        return norm * norm;
+    }
+
     /**
      * The exact solver lands where diffusion from the same start settles on nearly every problem,
      * not on all: the energy is piecewise quadratic and not convex, and diffusion's path inside a
@@ -124,11 +170,31 @@ class PinnedEquilibriumPropertyTest {
      */
     @Example
     void exactSolveMatchesLongDiffusionOnNearlyEveryProblem() {
+        survey(100, 1, 3, false, 200);
+    }
+
+    /**
+     * On residual networks (identity and projected skips, from the input and into the output, any
+     * head, hard and soft pins up- and downstream) too, the exact solve is certified and lands where
+     * diffusion from the same start settles on nearly every problem; where it does not, it found
+     * another stationary point, as on plain networks.
+     */
+    @Example
+    void onResidualNetworksTheExactSolveMatchesLongDiffusionOnNearlyEveryProblem() {
+        survey(40, 2, 3, true, 50);
+    }
+
+    /**
+     * Compares the exact solve with diffusion on {@code seeds} seeds at each depth from {@code
+     * minDepth} to {@code maxDepth}: every result certified, more than {@code minCases} problems
+     * settled by diffusion, and at most one in fifty of those landing elsewhere.
+     */
+    private static void survey(int seeds, int minDepth, int maxDepth, boolean residual, int minCases) {
         int cases = 0;
         List<String> elsewhere = new ArrayList<>();
-        for (long seed = 0; seed < 100; seed++) {
-            for (int depth = 1; depth <= 3; depth++) {
-                Comparison c = compareWithDiffusion(seed * 7 + depth, depth);
+        for (long seed = 0; seed < seeds; seed++) {
+            for (int depth = minDepth; depth <= maxDepth; depth++) {
+                Comparison c = compareWithDiffusion(seed * 7 + depth, depth, residual);
                 if (c == null) {
                     continue;
                 }
@@ -140,7 +206,7 @@ class PinnedEquilibriumPropertyTest {
                 }
             }
         }
-        assertTrue(cases > 200, cases + " cases settled");
+        assertTrue(cases > minCases, cases + " cases settled");
         assertTrue(elsewhere.size() <= cases / 50, elsewhere.size() + " of " + cases + " landed elsewhere: " + elsewhere);
     }
 
@@ -152,15 +218,17 @@ class PinnedEquilibriumPropertyTest {
      */
     @Example
     void exactSolveFollowsDiffusionOnAFoundCase() {
-        Comparison c = compareWithDiffusion(129, 3);
+        Comparison c = compareWithDiffusion(129, 3, false);
         assertTrue(c.certified() && c.agree(), c.description() + ": difference " + c.difference() + ", energy "
                 + c.exactEnergy() + " exact, " + c.diffusionEnergy() + " diffusion");
     }
 
     @Property(tries = 60)
-    void energyNeverRisesAlongTheIterations(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int depth) {
+    void energyNeverRisesAlongTheIterations(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int depth,
+            @ForAll boolean residual) {
         SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = RandomNetworks.architecture(random, depth, 12, true);
+        Architecture drawn = RandomNetworks.architecture(random, depth, 12, true);
+        Architecture arch = residual ? RandomNetworks.withSkips(random, drawn) : drawn;
         Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
         SheafState start = new SheafState(sheaf.layout(), 1, RandomNetworks.gaussian(random, sheaf.layout().stateSize()));
         Pins pins = randomPins(random, arch, true);
@@ -182,9 +250,10 @@ class PinnedEquilibriumPropertyTest {
 
     @Property(tries = 25)
     void softPinsApproachTheHardPinAsTheirStrengthGrows(@ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 3) int depth) {
+            @ForAll @IntRange(min = 1, max = 3) int depth, @ForAll boolean residual) {
         SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = RandomNetworks.architecture(random, depth, 6, false);
+        Architecture drawn = RandomNetworks.architecture(random, depth, 6, false);
+        Architecture arch = residual ? RandomNetworks.withSkips(random, drawn) : drawn;
         Assume.that(arch.layers() > 1 || arch.outputs() > 1);
         Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
         double[] x = RandomNetworks.gaussian(random, arch.inputs());
@@ -204,6 +273,46 @@ class PinnedEquilibriumPropertyTest {
             previous = distance;
         }
         assertTrue(previous < 1e-4, "gamma 1e6 leaves a distance " + previous);
+    }
+
+    /**
+     * On a residual network the certified equilibrium is a stationary point of the sheaf's energy
+     * as the kernel computes it: its energy is the certificate's, and the energy's central differences
+     * vanish along every free coordinate (a pre-activation held at its kink, where the energy has a
+     * corner, aside).
+     */
+    @Property(tries = 40)
+    void onAResidualNetworkTheEquilibriumIsStationaryForTheSheafEnergy(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 4) int depth) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Architecture arch = RandomNetworks.withSkips(random, RandomNetworks.architecture(random, depth, 6, true));
+        Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
+        Pins pins = randomPins(random, arch, true);
+        Assume.that(leavesSomethingFree(sheaf, pins));
+        EquilibriumResult result = sheaf.solveEquilibrium(sheaf.forwardPass(RandomNetworks.gaussian(random,
+                arch.inputs())), pins, EquilibriumSettings.defaults().withParallel(false));
+        assertTrue(result.certified(), arch + ": " + result.certificate());
+        GenericKernel kernel = new GenericKernel(arch);
+        PinSet pinSet = pins.compile(kernel.layout(), 1);
+        Workspace workspace = new Workspace(kernel.layout(), 1);
+        double[] params = sheaf.network().parameters();
+        double[] v = result.state().values();
+        double energy = Energy.of(kernel, params, v, pinSet, workspace);
+        assertEquals(energy, result.certificate().energy(), 1e-12 * (1 + energy));
+        double h = 1e-6;
+        for (int c = 0; c < v.length; c++) {
+            boolean atKink = kernel.layout().vertexAt(c).stalk() == Stalk.PRE && c >= arch.inputs() && v[c] == 0;
+            if (pinSet.isFixed(c) || atKink) {
+                continue;
+            }
+            double[] plus = v.clone();
+            double[] minus = v.clone();
+            plus[c] += h;
+            minus[c] -= h;
+            double slope = (Energy.of(kernel, params, plus, pinSet, workspace)
+                    - Energy.of(kernel, params, minus, pinSet, workspace)) / (2 * h);
+            assertEquals(0, slope, 1e-6 * (1 + Math.abs(v[c])), arch + " with " + pins.pins() + ", coordinate " + c);
+        }
     }
 
     @Property(tries = 20)
@@ -232,14 +341,16 @@ class PinnedEquilibriumPropertyTest {
     }
 
     /**
-     * A batch sharing the per-weights parts (the folded input, the low-rank activation blocks) lands
-     * exactly where each sample solved alone does: an input wider than the first layer, a narrow output.
+     * A batch sharing the per-weights parts (the folded input, the low-rank activation blocks, or a
+     * residual network's assembled weight edges) lands exactly where each sample solved alone does:
+     * an input wider than the first layer, a narrow output.
      */
     @Property(tries = 10)
-    void aBatchOfWideInputsSolvesEachSampleAlone(@ForAll long seed) {
+    void aBatchOfWideInputsSolvesEachSampleAlone(@ForAll long seed, @ForAll boolean residual) {
         SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = Architecture.relu(OutputActivation.IDENTITY, 6 + random.nextInt(4), 3 + random.nextInt(3),
+        Architecture drawn = Architecture.relu(OutputActivation.IDENTITY, 6 + random.nextInt(4), 3 + random.nextInt(3),
                 1 + random.nextInt(2));
+        Architecture arch = residual ? RandomNetworks.withSkips(random, drawn) : drawn;
         Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
         int batch = 4;
         double[][] inputs = new double[batch][];
@@ -257,11 +368,13 @@ class PinnedEquilibriumPropertyTest {
     }
 
     @Property(tries = 20)
-    void aPinnedClassifierOutputMatchesDiffusionInEitherMode(@ForAll long seed, @ForAll boolean identityMode) {
+    void aPinnedClassifierOutputMatchesDiffusionInEitherMode(@ForAll long seed, @ForAll boolean identityMode,
+            @ForAll boolean residual) {
         SplittableRandom random = new SplittableRandom(seed);
         OutputActivation head = random.nextBoolean() ? OutputActivation.SIGMOID : OutputActivation.SOFTMAX;
         int outputs = head == OutputActivation.SOFTMAX ? 2 + random.nextInt(3) : 1 + random.nextInt(2);
-        Architecture arch = Architecture.relu(head, 2, 1 + random.nextInt(6), outputs);
+        Architecture drawn = Architecture.relu(head, 2, 1 + random.nextInt(6), outputs);
+        Architecture arch = residual ? RandomNetworks.withSkips(random, drawn) : drawn;
         Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
         double[] x = RandomNetworks.gaussian(random, 2);
         double[] target = new double[outputs];
@@ -281,7 +394,7 @@ class PinnedEquilibriumPropertyTest {
         EquilibriumResult exact = sheaf.solveEquilibrium(start, pins.build(),
                 EquilibriumSettings.defaults().withMode(mode).withParallel(false));
         assertTrue(exact.certified(), exact.certificate().toString());
-        double lambdaMax = Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
+        double lambdaMax = lambdaMax(sheaf, start);
         double dt = 0.5 / (lambdaMax + 1);
         DiffusionResult diffusion = sheaf.diffuse(start, pins.build(), DiffusionSettings.defaults().withDt(dt)
                 .withMode(mode).withTolerance(1e-14 * dt).withMaxSteps(3_000_000));
@@ -294,11 +407,13 @@ class PinnedEquilibriumPropertyTest {
     }
 
     @Property(tries = 20)
-    void partOfAClassifierOutputPinnedOrPulledMatchesDiffusionInJacobianMode(@ForAll long seed) {
+    void partOfAClassifierOutputPinnedOrPulledMatchesDiffusionInJacobianMode(@ForAll long seed,
+            @ForAll boolean residual) {
         SplittableRandom random = new SplittableRandom(seed);
         OutputActivation head = random.nextBoolean() ? OutputActivation.SIGMOID : OutputActivation.SOFTMAX;
         int outputs = 2 + random.nextInt(3);
-        Architecture arch = Architecture.relu(head, 2, 1 + random.nextInt(6), outputs);
+        Architecture drawn = Architecture.relu(head, 2, 1 + random.nextInt(6), outputs);
+        Architecture arch = residual ? RandomNetworks.withSkips(random, drawn) : drawn;
         Sheaf sheaf = Sheaf.of(RandomNetworks.network(random, arch));
         double[] x = RandomNetworks.gaussian(random, 2);
         Pins pins = random.nextBoolean()
@@ -309,7 +424,7 @@ class PinnedEquilibriumPropertyTest {
         EquilibriumResult exact = sheaf.solveEquilibrium(start, pins,
                 EquilibriumSettings.defaults().withParallel(false));
         assertTrue(exact.certified(), exact.certificate().toString());
-        double lambdaMax = Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax();
+        double lambdaMax = lambdaMax(sheaf, start);
         double dt = 0.5 / (lambdaMax + 6);
         DiffusionResult diffusion = sheaf.diffuse(start, pins, DiffusionSettings.defaults().withDt(dt)
                 .withTolerance(1e-14 * dt).withMaxSteps(3_000_000));

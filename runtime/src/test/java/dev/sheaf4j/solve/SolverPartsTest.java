@@ -28,11 +28,19 @@ import net.jqwik.api.constraints.IntRange;
 
 /** The parts of the exact pinned solver, each on its own: the energy, the kink set and the line search. */
 class SolverPartsTest {
-    /** A random identity-head network with soft pins on a hidden and an output pre-activation. */
+    /**
+     * A random identity-head network, with random skips when {@code residual}, and soft pins on a
+     * hidden and an output pre-activation.
+     */
     private record Problem(GenericKernel kernel, Network network, PinSet pins, double[] state) {
         static Problem random(long seed, int depth) {
+            return random(seed, depth, false);
+        }
+
+        static Problem random(long seed, int depth, boolean residual) {
             SplittableRandom random = new SplittableRandom(seed);
-            Architecture arch = Architecture.relu(OutputActivation.IDENTITY, widths(random, depth));
+            Architecture plain = Architecture.relu(OutputActivation.IDENTITY, widths(random, depth));
+            Architecture arch = residual ? RandomNetworks.withSkips(random, plain) : plain;
             GenericKernel kernel = new GenericKernel(arch);
             Pins pins = Pins.builder().soft(Coordinate.pre(1, 0), random.nextGaussian(), random.nextDouble(0.5, 3))
                     .soft(Coordinate.pre(arch.layers(), 0), random.nextGaussian(), 1.0).build();
@@ -77,8 +85,9 @@ class SolverPartsTest {
     }
 
     @Property(tries = 30)
-    void thePinnedGradientIsTheEnergysSlope(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int depth) {
-        Problem p = Problem.random(seed, depth);
+    void thePinnedGradientIsTheEnergysSlope(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int depth,
+            @ForAll boolean residual) {
+        Problem p = Problem.random(seed, depth, residual);
         PinnedEnergy energy = p.energy();
         double[] g = gradientOf(energy, p.state());
         double h = 1e-6;
@@ -138,8 +147,8 @@ class SolverPartsTest {
      */
     @Property(tries = 40)
     void theStepSolvesTheShiftedNewtonSystemOfThePattern(@ForAll long seed,
-            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll boolean shifted) {
-        Problem p = Problem.random(seed, depth);
+            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll boolean shifted, @ForAll boolean residual) {
+        Problem p = Problem.random(seed, depth, residual);
         PinnedWeights weights = new PinnedWeights(p.kernel(), p.network());
         PinnedEnergy energy = p.energy();
         KinkSet kinks = new KinkSet(p.layout(), p.solved());
@@ -165,8 +174,8 @@ class SolverPartsTest {
 
     @Property(tries = 30)
     void theLineSearchLandsWhereTheEnergySaysAndNeverHigher(@ForAll long seed,
-            @ForAll @IntRange(min = 2, max = 4) int depth) {
-        Problem p = Problem.random(seed, depth);
+            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll boolean residual) {
+        Problem p = Problem.random(seed, depth, residual);
         PinnedWeights weights = new PinnedWeights(p.kernel(), p.network());
         PinnedEnergy energy = p.energy();
         KinkSet kinks = new KinkSet(p.layout(), p.solved());
@@ -190,8 +199,8 @@ class SolverPartsTest {
      */
     @Property(tries = 30)
     void theWeightEdgesAreTheKernelsDiscrepanciesAndAffineAlongAStep(@ForAll long seed,
-            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll boolean inputFixed) {
-        Problem p = Problem.random(seed, depth);
+            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll boolean inputFixed, @ForAll boolean residual) {
+        Problem p = Problem.random(seed, depth, residual);
         WeightEdges edges = new WeightEdges(new PinnedWeights(p.kernel(), p.network()), inputFixed);
         SheafLayout layout = p.layout();
         double[] v = p.state();
@@ -226,9 +235,11 @@ class SolverPartsTest {
      */
     @Property(tries = 30)
     void foldingAPinnedInputKeepsTheEnergyAndTheGradient(@ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 3) int layers, @ForAll OutputTreatment treatment) {
+            @ForAll @IntRange(min = 1, max = 3) int layers, @ForAll OutputTreatment treatment,
+            @ForAll boolean residual) {
         SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = RandomNetworks.architecture(random, layers, 6, true);
+        Architecture drawn = RandomNetworks.architecture(random, layers, 6, true);
+        Architecture arch = residual ? RandomNetworks.withSkips(random, drawn) : drawn;
         Assume.that((treatment == OutputTreatment.NONE) == !arch.hasOutputVertex());
         Network network = RandomNetworks.network(random, arch);
         GenericKernel kernel = new GenericKernel(arch);

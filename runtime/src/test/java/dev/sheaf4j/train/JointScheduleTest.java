@@ -11,9 +11,11 @@ import dev.sheaf4j.kernel.GenericKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.Pins;
 import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +33,26 @@ class JointScheduleTest {
 
     @Test
     void layerScaledStepsDivideEachLayersWeightMoveByOnePlusTheMeanSquaredInput() {
+        assertLayerScaled(ARCH);
+    }
+
+    /** A skip's projection takes the scale of its source, here the input and the first hidden layer. */
+    @Test
+    void layerScaledStepsDivideEachProjectionsMoveByOnePlusTheMeanSquaredSource() {
+        assertLayerScaled(ARCH.withSkips(List.of(Skip.projection(0, ARCH.layers()), Skip.projection(1, 2))));
+    }
+
+    private static void assertLayerScaled(Architecture arch) {
         int n = 4;
-        GenericKernel kernel = new GenericKernel(ARCH);
+        GenericKernel kernel = new GenericKernel(arch);
         SheafLayout layout = kernel.layout();
         SplittableRandom random = new SplittableRandom(11);
-        double[] params = Network.heInitialised(ARCH, 2).parameters();
+        double[] params = Network.heInitialised(arch, 2).parameters();
         double[] state = new double[layout.stateLength(n)];
         for (int i = 0; i < state.length; i++) {
             state[i] = 2 * random.nextGaussian();
         }
-        double[] targets = TrainingTest.randomData(random, ARCH, n).targets();
+        double[] targets = TrainingTest.randomData(random, arch, n).targets();
         double[] plain = params.clone();
         double[] plainState = state.clone();
         step(kernel, JointSchedule.PAPER, plain, plainState, targets);
@@ -48,19 +60,35 @@ class JointScheduleTest {
         double[] scaledState = state.clone();
         step(kernel, new JointSchedule(1, false, true), scaled, scaledState, targets);
         assertArrayEquals(plainState, scaledState, "the stalks move as without the scale");
-        for (int l = 1; l <= ARCH.layers(); l++) {
-            double squares = 0;
-            for (int j = 0; j < ARCH.width(l - 1); j++) {
-                for (int s = 0; s < n; s++) {
-                    double a = state[(layout.postOffset(l - 1) + j) * n + s];
-                    squares += a * a;
-                }
-            }
-            double scale = 1 / (1 + squares / n);
-            for (int i = ARCH.weightOffset(l); i < ARCH.biasOffset(l) + ARCH.width(l); i++) {
+        for (int l = 1; l <= arch.layers(); l++) {
+            double scale = scaleOf(layout, state, l - 1, n);
+            for (int i = arch.weightOffset(l); i < arch.biasOffset(l) + arch.width(l); i++) {
                 assertEquals(scale * (plain[i] - params[i]), scaled[i] - params[i], 1e-12, "layer " + l + ", " + i);
             }
         }
+        for (int k = 0; k < arch.skips().size(); k++) {
+            Skip skip = arch.skips().get(k);
+            if (!skip.projected()) {
+                continue;
+            }
+            double scale = scaleOf(layout, state, skip.from(), n);
+            int from = arch.projectionOffset(k);
+            for (int i = from; i < from + arch.width(skip.to()) * arch.width(skip.from()); i++) {
+                assertEquals(scale * (plain[i] - params[i]), scaled[i] - params[i], 1e-12, skip + ", " + i);
+            }
+        }
+    }
+
+    /** {@code 1 / (1 + mean_s |a_source|^2)} of the {@code n} samples of {@code state}. */
+    private static double scaleOf(SheafLayout layout, double[] state, int source, int n) {
+        double squares = 0;
+        for (int j = 0; j < layout.architecture().width(source); j++) {
+            for (int s = 0; s < n; s++) {
+                double a = state[(layout.postOffset(source) + j) * n + s];
+                squares += a * a;
+            }
+        }
+        return 1 / (1 + squares / n);
     }
 
     @Test

@@ -10,10 +10,12 @@ import dev.sheaf4j.annotation.OutputActivation;
 import dev.sheaf4j.kernel.GenericKernel;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.network.Skip;
 import dev.sheaf4j.parallel.ThreadPolicy;
 import dev.sheaf4j.sheaf.Coordinate;
 import dev.sheaf4j.sheaf.Pins;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -216,7 +218,7 @@ class TrainingTest {
         java.util.List<Integer> heard = new java.util.ArrayList<>();
         GradientDescent.Result batches = GradientDescent.trainSteps(kernel, initial, data, null, 0.05, 7, 8, 1, 3,
                 heard::add);
-        assertEquals(java.util.List.of(1, 2, 3, 4, 5, 6, 7), heard);
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), heard);
         assertEquals(4, batches.trainLoss().length, "before, after steps 3 and 6, and at the end");
         assertTrue(batches.trainLoss()[3] < batches.trainLoss()[0], java.util.Arrays.toString(batches.trainLoss()));
     }
@@ -278,9 +280,64 @@ class TrainingTest {
         assertFalse(Arrays.equals(one, three), "three threads sum the weight changes in another order");
     }
 
+    /**
+     * The paper's joint dynamics on a residual network (projections from the input into a hidden
+     * layer and from a hidden layer into the output, an identity skip between hidden layers): the
+     * loss falls, every projection moves, and split threads give one thread's result.
+     */
+    @Test
+    void jointTrainingOfAResidualNetworkLearnsItsProjectionsOnAnyNumberOfThreads() {
+        Architecture arch = residual();
+        TrainingResult result = twoThreadsMatchOne(TrainingSettings.defaults().withSchedule(3, 100), arch);
+        assertFalse(result.diverged(), result.stopReason());
+        assertTrue(result.finalTrainLoss() < result.trainLoss()[0], Arrays.toString(result.trainLoss()));
+        assertProjectionsMoved(arch, Network.heInitialised(arch, 12), result.network());
+    }
+
+    /** Equilibrium training and the nudged local rule on a residual network lower the loss and learn the projections. */
+    @Test
+    void equilibriumAndNudgedTrainingOfAResidualNetworkLearnItsProjections() {
+        Architecture arch = residual();
+        Dataset data = randomData(new SplittableRandom(11), arch, 40);
+        Network initial = Network.heInitialised(arch, 12);
+        SheafTrainer trainer = new SheafTrainer(new GenericKernel(arch));
+        TrainingSettings settings = TrainingSettings.defaults().withSchedule(5, 20);
+        TrainingResult equilibrium = trainer.trainAtEquilibrium(initial, data, null, Pins.none(), settings,
+                TrainingListener.NONE);
+        TrainingResult nudged = trainer.trainNudged(initial, data, null, Pins.none(), settings, NudgeSettings.of(0.5)
+                .withLayerScaled(true), TrainingListener.NONE);
+        for (TrainingResult result : List.of(equilibrium, nudged)) {
+            assertFalse(result.diverged(), result.stopReason());
+            assertTrue(result.finalTrainLoss() < result.trainLoss()[0], Arrays.toString(result.trainLoss()));
+            assertProjectionsMoved(arch, initial, result.network());
+        }
+    }
+
+    /** {@code [2, 6, 6, 6, 1]} sigmoid with skips {@code x -P-> z_2}, {@code a_1 -> z_3} and {@code a_2 -P-> z_4}. */
+    private static Architecture residual() {
+        return Architecture.relu(OutputActivation.SIGMOID, 2, 6, 6, 6, 1).withSkips(List.of(
+                Skip.projection(0, 2), Skip.identity(1, 3),
+                Skip.projection(2, 4)));
+    }
+
+    private static void assertProjectionsMoved(Architecture arch, Network initial, Network trained) {
+        for (int i = 0; i < arch.skips().size(); i++) {
+            if (arch.skips().get(i).projected()) {
+                int from = arch.projectionOffset(i);
+                int to = from + arch.width(arch.skips().get(i).to()) * arch.width(arch.skips().get(i).from());
+                assertFalse(Arrays.equals(Arrays.copyOfRange(initial.parameters(), from, to),
+                        Arrays.copyOfRange(trained.parameters(), from, to)), "projection " + arch.skips().get(i));
+            }
+        }
+    }
+
     /** Trains on one thread and on {@code settings}' threads (at least 2) and compares. */
     private static void twoThreadsMatchOne(TrainingSettings threaded) {
-        Architecture arch = Architecture.relu(OutputActivation.SIGMOID, 2, 10, 1);
+        twoThreadsMatchOne(threaded, Architecture.relu(OutputActivation.SIGMOID, 2, 10, 1));
+    }
+
+    /** Trains {@code arch} on one thread and on {@code settings}' threads (at least 2), compares, and returns the first. */
+    private static TrainingResult twoThreadsMatchOne(TrainingSettings threaded, Architecture arch) {
         Dataset data = randomData(new SplittableRandom(11), arch, 101);
         Network initial = Network.heInitialised(arch, 12);
         TrainingSettings settings = threaded.withThreads(1);
@@ -298,5 +355,6 @@ class TrainingTest {
             assertEquals(a[i], b[i], 1e-12 * (1 + Math.abs(a[i])), "parameter " + i);
         }
         assertArrayEquals(one.stalks().values(), two.stalks().values(), 1e-12);
+        return one;
     }
 }
