@@ -288,8 +288,8 @@ public final class Architecture {
             }
         }
         s.append(' ').append(head.name().toLowerCase(java.util.Locale.ROOT));
-        for (Skip skip : skips) {
-            s.append(" skip(").append(skip).append(')');
+        for (int i = 0; i < skips.size(); i++) {
+            s.append(i == 0 ? ", skips " : ", ").append(skips.get(i));
         }
         return s.toString();
     }

@@ -21,9 +21,9 @@ public record Skip(int from, int to, boolean projected) {
         return new Skip(from, to, true);
     }
 
-    /** {@code a_1 -> z_3} for an identity skip, {@code a_0 -P-> z_2} for a projection. */
+    /** {@code a_1 -> z_3} for an identity skip, {@code x -P-> z_2} for a projection from the input. */
     @Override
     public String toString() {
-        return "a_" + from + (projected ? " -P-> " : " -> ") + "z_" + to;
+        return (from == 0 ? "x" : "a_" + from) + (projected ? " -P-> " : " -> ") + "z_" + to;
     }
 }

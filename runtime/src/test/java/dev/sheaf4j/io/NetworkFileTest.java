@@ -65,7 +65,7 @@ class NetworkFileTest {
         assertFieldRefused(dir, header + "0->x" + parameters,
                 "line 5: '0->x' is not a skip (write from->to for an identity skip, from-P->to for a projection)");
         assertRefused(dir, header + "0->2" + parameters,
-                " describes an invalid network: skip a_0 -> z_2: an identity skip needs equal widths");
+                " describes an invalid network: skip x -> z_2: an identity skip needs equal widths");
         assertRefused(dir, header + "2-P->1" + parameters, " describes an invalid network: skip a_2 -P-> z_1");
         assertRefused(dir, header + "0-P->2 0-P->2" + "\nparameters 15\n" + "0.5\n".repeat(15),
                 " describes an invalid network: skip from layer 0 to layer 2 given twice");
