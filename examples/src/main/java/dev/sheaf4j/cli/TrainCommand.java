@@ -5,10 +5,8 @@ import dev.sheaf4j.SheafModel;
 import dev.sheaf4j.examples.Tasks;
 import dev.sheaf4j.io.NetworkFile;
 import dev.sheaf4j.kernel.SheafKernel;
-import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.parallel.ThreadPolicy;
-import dev.sheaf4j.sweep.CustomArchitecture;
 import dev.sheaf4j.sweep.MethodRun;
 import dev.sheaf4j.train.Dataset;
 import dev.sheaf4j.train.GradientDescent;
@@ -129,10 +127,8 @@ final class TrainCommand implements Callable<Integer> {
         Tasks.Task t = choice.task();
         SheafModel model = t.network().apply(choice.seed);
         if (widths != null || skips != null) {
-            Architecture declared = model.network().architecture();
-            Architecture custom = checks.build(widths != null ? "--widths" : "--skips",
-                    () -> CustomArchitecture.of(declared, t.name(), widths, skips));
-            model = Sheaf.create(custom, choice.seed);
+            model = Sheaf.create(checks.customArchitecture(model.network().architecture(), t.name(), widths, skips),
+                    choice.seed);
         }
         TrainingSettings settings = settings(t);
         SheafKernel kernel = model.kernel();

@@ -23,15 +23,16 @@ public final class Comparison {
 
     /**
      * The trials comparing {@code methods} on {@code task} at {@code budget}, method by method and
-     * seed by seed, with the methods' own {@code options} and the sheaf methods' weight rate
-     * {@code betaN} (null: the task's).
+     * seed by seed, on the task's network with {@code hidden} hidden layers, or on {@code widths}
+     * and {@code skips} when given (as {@link TrialSettings} takes them; null: the task's), with the
+     * methods' own {@code options} and the sheaf methods' weight rate {@code betaN} (null: the task's).
      */
-    public static List<TrialSettings> trials(String task, int hidden, Budget budget, List<String> methods,
-            List<Long> seeds, MethodRun.Options options, Double betaN) {
+    public static List<TrialSettings> trials(String task, int hidden, String widths, String skips, Budget budget,
+            List<String> methods, List<Long> seeds, MethodRun.Options options, Double betaN) {
         List<TrialSettings> trials = new ArrayList<>();
         for (String method : methods) {
             for (long seed : seeds) {
-                trials.add(new TrialSettings(task, hidden, null, null, method, betaN, null, budget.batchSize(),
+                trials.add(new TrialSettings(task, hidden, widths, skips, method, betaN, null, budget.batchSize(),
                         budget.epochs(), budget.steps(), null, null, null, options.sgdRate(), options.nudge(),
                         options.nudgeSymmetric(), options.nudgeRate(), options.momentum(), options.layerRates(),
                         options.rateDecay(), seed));

@@ -32,14 +32,19 @@ public final class CustomArchitecture {
     public static Architecture of(Architecture declared, String task, int[] widths, String skips) {
         Architecture shaped = declared;
         if (widths != null) {
-            if (widths.length < 2 || widths[0] != declared.inputs() || widths[widths.length - 1] != declared.outputs()) {
-                throw new IllegalArgumentException("widths " + Arrays.stream(widths).mapToObj(String::valueOf)
-                        .collect(Collectors.joining(",")) + " for " + task + " must start with " + declared.inputs()
-                        + " inputs and end with " + declared.outputs() + " outputs");
+            if (widths.length < 2 || widths[0] != declared.inputs()
+                    || widths[widths.length - 1] != declared.outputs()) {
+                throw new IllegalArgumentException("widths " + text(widths) + " for " + task + " must start with "
+                        + declared.inputs() + " inputs and end with " + declared.outputs() + " outputs");
             }
             shaped = new Architecture(widths, new double[widths.length - 2], declared.head());
         }
         return skips == null ? shaped : shaped.withSkips(parse(skips));
+    }
+
+    /** {@code widths} as {@code --widths} takes them, {@code 2,10,8,1}; null for null. */
+    public static String text(int[] widths) {
+        return widths == null ? null : Arrays.stream(widths).mapToObj(String::valueOf).collect(Collectors.joining(","));
     }
 
     /**

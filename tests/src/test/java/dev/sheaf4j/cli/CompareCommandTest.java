@@ -72,6 +72,20 @@ class CompareCommandTest {
     }
 
     @Test
+    void aResidualNetworkIsComparedOnItsOwnInitialWeights() throws Exception {
+        JsonArray plain = compare("paraboloid", "--widths", "2,8,8,1").getAsJsonArray("results");
+        JsonArray residual = compare("paraboloid", "--widths", "2,8,8,1", "--skips", "1-2,0-3p")
+                .getAsJsonArray("results");
+        for (int m = 0; m < plain.size(); m++) {
+            JsonObject row = residual.get(m).getAsJsonObject();
+            assertEquals(2, row.get("trials").getAsInt(), row.toString());
+            assertTrue(row.get("testLoss").getAsDouble() > 0, row.toString());
+            assertNotEquals(plain.get(m).getAsJsonObject().get("initialTestLoss").toString(),
+                    row.get("initialTestLoss").toString(), "the skips change the network of " + row.get("method"));
+        }
+    }
+
+    @Test
     void everyMethodStartsFromTheSameInitialWeightsOfEachSeed() throws Exception {
         JsonArray results = compare("circle").getAsJsonArray("results");
         JsonArray reference = results.get(0).getAsJsonObject().getAsJsonArray("initialTestLoss");
@@ -119,6 +133,9 @@ class CompareCommandTest {
         assertUsageError(List.of("--epochs", "0"), "compare", "circle", "--epochs", "0");
         assertUsageError(List.of("--momentum", "[0, 1)"), "compare", "circle", "--momentum", "1");
         assertUsageError(List.of("--beta-n", "-3"), "compare", "circle", "--beta-n", "-3");
+        assertUsageError(List.of("--widths", "3,5,1", "2 inputs"), "compare", "circle", "--widths", "3,5,1");
+        assertUsageError(List.of("--skips", "a_1 -> z_2", "projection"), "compare", "paraboloid", "--hidden", "2",
+                "--skips", "1-2");
         Path file = dir.resolve("a-file");
         Files.writeString(file, "");
         assertUsageError(List.of("--out", file.toString()), "compare", "circle", "--out", file.toString());
