@@ -6,7 +6,6 @@ import dev.sheaf4j.compare.MethodSummary;
 import dev.sheaf4j.examples.Tasks;
 import dev.sheaf4j.plots.ComparisonFigures;
 import dev.sheaf4j.plots.FigureFolder;
-import dev.sheaf4j.sweep.CustomArchitecture;
 import dev.sheaf4j.sweep.EngineOptions;
 import dev.sheaf4j.sweep.LocalEngine;
 import dev.sheaf4j.sweep.SweepListener;
@@ -51,13 +50,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Hidden layers of the synthetic tasks' networks: 1 or 2 (default ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--widths", split = ",", description = "A custom ReLU architecture for the task, e.g."
-            + " 2,10,8,6,1.")
-    int[] widths;
-
-    @Option(names = "--skips", description = "Skip connections, e.g. 1-3,0-2p: a_1 added to z_3, and x to z_2"
-            + " through a learned projection.")
-    String skips;
+    @Mixin
+    ShapeOptions shape;
 
     @Option(names = "--seeds", split = ",", defaultValue = "1,2,3",
             description = "Seeds of data, initial weights and batches (default ${DEFAULT-VALUE}).")
@@ -112,12 +106,11 @@ final class CompareCommand implements Callable<Integer> {
         if (out != null) {
             checks.writableFolder("--out", out);
         }
-        if (widths != null || skips != null) {
-            checks.customArchitecture(Tasks.task(task, hidden, 1).network().apply(1L).network().architecture(), task,
-                    widths, skips);
+        if (shape.given()) {
+            shape.shape(checks, Tasks.task(task, hidden, 1).network().apply(1L).network().architecture(), task);
         }
         Budget budget = Budget.of(task).with(epochs, steps, batchSize);
-        List<TrialSettings> trials = Comparison.trials(task, hidden, CustomArchitecture.text(widths), skips, budget,
+        List<TrialSettings> trials = Comparison.trials(task, hidden, shape.widthsText(), shape.skips, budget,
                 methods, seeds, options.options(), betaN);
         ProgressBar bar = new ProgressBar(System.err, "compare", !quiet && !json);
         List<TrialResult> results = new ArrayList<>();

@@ -1,8 +1,6 @@
 package dev.sheaf4j.cli;
 
 import dev.sheaf4j.io.FileErrors;
-import dev.sheaf4j.network.Architecture;
-import dev.sheaf4j.sweep.CustomArchitecture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,16 +89,6 @@ final class OptionChecks {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * {@code declared}, a task's network, with {@code --widths} and {@code --skips} (each null when
-     * not given) as {@link CustomArchitecture} builds it; a usage error naming the option if they do
-     * not fit.
-     */
-    Architecture customArchitecture(Architecture declared, String task, int[] widths, String skips) {
-        return build(widths != null ? "--widths" : "--skips",
-                () -> CustomArchitecture.of(declared, task, widths, skips));
     }
 
     /** Requires {@code condition}, else fails with {@code message}. */

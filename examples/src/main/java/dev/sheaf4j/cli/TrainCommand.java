@@ -43,13 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TaskChoice choice;
 
-    @Option(names = "--widths", split = ",", description = "A custom ReLU architecture for the task, e.g. 2,10,8,6,1"
-            + " (run by the generic kernel).")
-    int[] widths;
-
-    @Option(names = "--skips", description = "Skip connections, e.g. 1-3,0-2p: a_1 added to z_3, and x to z_2 through a"
-            + " learned projection (run by the generic kernel).")
-    String skips;
+    @Mixin
+    ShapeOptions shape;
 
     @Option(names = "--methods", split = ",", defaultValue = "sheaf,sgd",
             description = "Any of sheaf (joint dynamics), equilibrium, nudged (nudged equilibrium, a local rule), sgd"
@@ -126,9 +121,8 @@ final class TrainCommand implements Callable<Integer> {
         choice.check(checks);
         Tasks.Task t = choice.task();
         SheafModel model = t.network().apply(choice.seed);
-        if (widths != null || skips != null) {
-            model = Sheaf.create(checks.customArchitecture(model.network().architecture(), t.name(), widths, skips),
-                    choice.seed);
+        if (shape.given()) {
+            model = Sheaf.create(shape.shape(checks, model.network().architecture(), t.name()), choice.seed);
         }
         TrainingSettings settings = settings(t);
         SheafKernel kernel = model.kernel();
