@@ -53,4 +53,39 @@ final class DenseCholesky {
             }
         }
     }
+
+    /**
+     * Solves {@code L L^T X = B} in place in {@code b}, the {@code n x columns} row-major {@code B},
+     * by rows: each row of {@code X} is taken out of the rows after (then before) it at once.
+     */
+    void solve(double[] b, int columns) {
+        for (int i = 0; i < n; i++) {
+            int row = i * columns;
+            for (int j = 0; j < i; j++) {
+                double l = a[i * n + j];
+                int other = j * columns;
+                for (int c = 0; c < columns; c++) {
+                    b[row + c] -= l * b[other + c];
+                }
+            }
+            double pivot = a[i * n + i];
+            for (int c = 0; c < columns; c++) {
+                b[row + c] /= pivot;
+            }
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            int row = i * columns;
+            double pivot = a[i * n + i];
+            for (int c = 0; c < columns; c++) {
+                b[row + c] /= pivot;
+            }
+            for (int k = 0; k < i; k++) {
+                double l = a[i * n + k];
+                int other = k * columns;
+                for (int c = 0; c < columns; c++) {
+                    b[other + c] -= l * b[row + c];
+                }
+            }
+        }
+    }
 }
