@@ -39,7 +39,8 @@ import java.util.stream.IntStream;
  * (the energy and its gradient), {@code KinkSet} (the pattern and the kinks), {@code NewtonStep} on
  * a {@code PatternSystem} (the step), {@code LineSearch} (the move) and {@code SampleSolve} (the loop);
  * {@code PinnedWeights} holds what is computed once per weights for every sample. With the input
- * pinned, {@code WeightEdges} and {@code PinnedInput} compute {@code W_1 x} once per sample.
+ * pinned, {@code InputProducts} computes {@code W_1 x} of the whole batch at once for {@code
+ * WeightEdges} and {@code PinnedInput}.
  *
  * <p>A warm start ({@link EquilibriumSettings#warmStart()}), for a state that was the equilibrium
  * before a small change of the weights or pins, takes Newton steps from the first iteration: usually
@@ -66,14 +67,18 @@ public final class PinnedEquilibrium {
         OutputTreatment treatment = OutputTreatment.of(kernel.layout(), pinSet, settings.mode());
         SheafState result = start.state();
         PinnedWeights weights = new PinnedWeights(kernel, network);
-        if (IntStream.range(0, network.architecture().inputs()).anyMatch(i -> !pinSet.isFixed(i))) {
+        boolean inputFree = IntStream.range(0, network.architecture().inputs()).anyMatch(i -> !pinSet.isFixed(i));
+        if (inputFree) {
             weights.system().prepareInput();
         }
+        InputProducts products = inputFree ? null
+                : new InputProducts(network.architecture(), weights.params(), result.values(), result.batch());
         Certificate[] certificates = new Certificate[result.batch()];
         IntStream samples = IntStream.range(0, result.batch());
         (settings.parallel() ? samples.parallel() : samples).forEach(s -> {
             double[] v = result.sample(s);
-            certificates[s] = new SampleSolve(weights, pinSet, s, treatment, settings).solve(v);
+            certificates[s] = new SampleSolve(weights, pinSet, s, products == null ? null : products.of(s), treatment,
+                    settings).solve(v);
             result.setSample(s, v);
         });
         requireFinite(kernel, weights.params(), result, certificates);

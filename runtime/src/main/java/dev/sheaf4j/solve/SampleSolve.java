@@ -3,7 +3,6 @@ package dev.sheaf4j.solve;
 import dev.sheaf4j.internal.DoubleTrace;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.SheafLayout;
-import java.util.stream.IntStream;
 
 /**
  * The iteration of one sample's exact solve: steps of the current pattern until the gradient over
@@ -24,8 +23,11 @@ final class SampleSolve {
     private final double initialShift;
     private double shift;
 
-    /** The solve of {@code sample} under {@code pins} with the shared {@code weights}. */
-    SampleSolve(PinnedWeights weights, PinSet pins, int sample, OutputTreatment treatment,
+    /**
+     * The solve of {@code sample} under {@code pins} with the shared {@code weights}; {@code
+     * inputProduct} is the sample's {@code W_1 x} when every input is pinned, else null.
+     */
+    SampleSolve(PinnedWeights weights, PinSet pins, int sample, double[] inputProduct, OutputTreatment treatment,
             EquilibriumSettings settings) {
         this.settings = settings;
         SheafLayout layout = weights.layout();
@@ -37,13 +39,12 @@ final class SampleSolve {
             solved[c] = !pins.isFixed(c);
         }
         output = new OutputTerm(treatment, layout, pins, sample);
-        boolean inputFixed = IntStream.range(0, layout.architecture().inputs()).allMatch(pins::isFixed);
-        energy = inputFixed && PinnedInput.pays(layout.architecture())
-                ? new PinnedEnergy(weights.pinnedInput(), layout, pins, sample, output)
+        energy = inputProduct != null && PinnedInput.pays(layout.architecture())
+                ? new PinnedEnergy(weights.pinnedInput(), inputProduct, layout, pins, sample, output)
                 : new PinnedEnergy(weights.kernel(), weights.params(), pins, sample, output);
         kinks = new KinkSet(layout, solved);
         newton = new NewtonStep(weights.system(), kinks, output, solved, energy.strength());
-        lineSearch = new LineSearch(layout, new WeightEdges(weights, inputFixed), energy, kinks, output);
+        lineSearch = new LineSearch(layout, new WeightEdges(weights, inputProduct), energy, kinks, output);
         initialShift = settings.warmStart() ? 0 : weights.curvatureBound();
         shift = initialShift;
     }
