@@ -1,5 +1,6 @@
 package dev.sheaf4j.solve;
 
+import dev.sheaf4j.kernel.LayerLoops;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.sheaf.SheafLayout;
@@ -100,7 +101,7 @@ final class BlockElimination {
             if (after && coupled[v + 1]) {
                 subtractTransposedProduct(v + 1, rhs[v + 1], x);
             }
-            solveInPlace(v, x, 1);
+            solveInPlace(v, x);
             for (int i = 0; i < m; i++) {
                 u[offset[v] + index[v][i]] = x[i];
             }
@@ -145,15 +146,12 @@ final class BlockElimination {
                     }
                 }
             } else {
-                double[] y = product = room(product, before * m);
-                transposeCoupling(v, m, before, y);
-                solveInPlace(v - 1, y, m);
-                subtractProduct(v, y, m, d);
+                subtractSchur(v, m, before, d);
             }
             double[] y = vector = room(vector, before);
             System.arraycopy(rhs[v - 1], 0, y, 0, before);
-            solveInPlace(v - 1, y, 1);
-            subtractProduct(v, y, 1, w);
+            solveInPlace(v - 1, y);
+            subtractProduct(v, y, w);
         }
         if (lowRankBlock) {
             factorLowRank(v, m);
@@ -260,47 +258,99 @@ final class BlockElimination {
         }
     }
 
-    /** Writes {@code C_v^T} ({@code before x m}) into {@code t}. */
-    private void transposeCoupling(int v, int m, int before, double[] t) {
-        if (denseCoupling[v]) {
-            double[] c = coupling[v];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < before; j++) {
-                    t[j * m + i] = c[i * before + j];
-                }
+    /**
+     * {@code d -= C S^-1 C^T}, symmetric, for vertex {@code v}'s coupling {@code C} and the factor
+     * {@code S} of the vertex before, from the rows of {@code C}: {@code C E^-1 C^T} for a diagonal
+     * {@code S = E}; {@code Z Z^T}, {@code Z = C L^-T}, for a Cholesky factor {@code L}; {@code C E^-1
+     * C^T - Q Q^T}, {@code Q = C E^-1 U^T L_c^-T}, for a low-rank {@code S = E + U^T U} with
+     * capacitance factor {@code L_c} (Woodbury).
+     */
+    private void subtractSchur(int v, int m, int before, double[] d) {
+        double[] c = couplingRows(v, m, before);
+        int u = v - 1;
+        if (kind[u] == DENSE) {
+            double[] z = product = room(product, m * before);
+            System.arraycopy(c, 0, z, 0, m * before);
+            for (int a = 0; a < m; a++) {
+                cholesky[u].forward(z, a * before);
             }
+            addGram(z, m, before, null, d, -1);
             return;
         }
-        Arrays.fill(t, 0, before * m, 0.0);
+        double[] inverse = factor[u];
+        addGram(c, m, before, inverse, d, -1);
+        if (kind[u] == LOW_RANK) {
+            int r = rank[u];
+            double[] low = lowRank[u];
+            double[] q = product = room(product, m * r);
+            for (int a = 0; a < m; a++) {
+                for (int p = 0; p < r; p++) {
+                    double sum = 0;
+                    for (int i = 0; i < before; i++) {
+                        sum += c[a * before + i] * inverse[i] * low[p * before + i];
+                    }
+                    q[a * r + p] = sum;
+                }
+                capacitanceCholesky[u].forward(q, a * r);
+            }
+            addGram(q, m, r, null, d, 1);
+        }
+    }
+
+    /** The rows of {@code C_v} ({@code m x before}), row-major: the dense coupling itself, or written out. */
+    private double[] couplingRows(int v, int m, int before) {
+        if (denseCoupling[v]) {
+            return coupling[v];
+        }
+        double[] rows = coupling[v] = room(coupling[v], m * before);
+        Arrays.fill(rows, 0, m * before, 0.0);
         for (int i = 0; i < m; i++) {
             if (column[v][i] >= 0) {
-                t[column[v][i] * m + i] = value[v][i];
+                rows[i * before + column[v][i]] = value[v][i];
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * {@code d += sign X W X^T} for the {@code rows x cols} row-major {@code X} and the diagonal
+     * {@code W} ({@code weight}, or the identity when null), computed on the lower triangle and mirrored.
+     */
+    private static void addGram(double[] x, int rows, int cols, double[] weight, double[] d, double sign) {
+        for (int a = 0; a < rows; a++) {
+            for (int b = 0; b <= a; b++) {
+                double sum;
+                if (weight == null) {
+                    sum = LayerLoops.dot(x, a * cols, x, b * cols, cols);
+                } else {
+                    sum = 0;
+                    for (int i = 0; i < cols; i++) {
+                        sum += x[a * cols + i] * weight[i] * x[b * cols + i];
+                    }
+                }
+                d[a * rows + b] += sign * sum;
+                if (b < a) {
+                    d[b * rows + a] += sign * sum;
+                }
             }
         }
     }
 
-    /** {@code d -= C_v y} for {@code y} with {@code k} columns ({@code d}: {@code count_v x k}). */
-    private void subtractProduct(int v, double[] y, int k, double[] d) {
+    /** {@code d -= C_v y} for a vector {@code y} of vertex {@code v - 1}. */
+    private void subtractProduct(int v, double[] y, double[] d) {
         int m = count[v];
         if (denseCoupling[v]) {
             int before = count[v - 1];
             double[] c = coupling[v];
             for (int i = 0; i < m; i++) {
-                for (int q = 0; q < before; q++) {
-                    double cq = c[i * before + q];
-                    for (int j = 0; j < k; j++) {
-                        d[i * k + j] -= cq * y[q * k + j];
-                    }
-                }
+                d[i] -= LayerLoops.dot(c, i * before, y, 0, before);
             }
             return;
         }
         for (int i = 0; i < m; i++) {
             int q = column[v][i];
             if (q >= 0) {
-                for (int j = 0; j < k; j++) {
-                    d[i * k + j] -= value[v][i] * y[q * k + j];
-                }
+                d[i] -= value[v][i] * y[q];
             }
         }
     }
@@ -326,36 +376,27 @@ final class BlockElimination {
         }
     }
 
-    /** {@code b = S_v^-1 b} for {@code b} with {@code k} columns, row-major. */
-    private void solveInPlace(int v, double[] b, int k) {
+    /** {@code b = S_v^-1 b} for a vector {@code b}. */
+    private void solveInPlace(int v, double[] b) {
         int m = count[v];
         switch (kind[v]) {
-            case DIAGONAL -> scaleRows(factor[v], m, b, k);
-            case DENSE -> cholesky[v].solve(b, k);
+            case DIAGONAL -> scale(factor[v], m, b);
+            case DENSE -> cholesky[v].solve(b);
             case LOW_RANK -> {
                 // S^-1 b = E^-1 b - E^-1 U^T (I + U E^-1 U^T)^-1 U E^-1 b
                 double[] inverse = factor[v];
                 double[] u = lowRank[v];
                 int r = rank[v];
-                scaleRows(inverse, m, b, k);
-                double[] ub = small = room(small, r * k);
-                Arrays.fill(ub, 0, r * k, 0.0);
+                scale(inverse, m, b);
+                double[] ub = small = room(small, r);
                 for (int q = 0; q < r; q++) {
-                    for (int i = 0; i < m; i++) {
-                        double uqi = u[q * m + i];
-                        for (int j = 0; j < k; j++) {
-                            ub[q * k + j] += uqi * b[i * k + j];
-                        }
-                    }
+                    ub[q] = LayerLoops.dot(u, q * m, b, 0, m);
                 }
-                capacitanceCholesky[v].solve(ub, k);
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < k; j++) {
-                        double sum = 0;
-                        for (int q = 0; q < r; q++) {
-                            sum += u[q * m + i] * ub[q * k + j];
-                        }
-                        b[i * k + j] -= sum * inverse[i];
+                capacitanceCholesky[v].solve(ub);
+                for (int q = 0; q < r; q++) {
+                    double uq = ub[q];
+                    for (int i = 0; i < m; i++) {
+                        b[i] -= u[q * m + i] * uq * inverse[i];
                     }
                 }
             }
@@ -363,11 +404,9 @@ final class BlockElimination {
         }
     }
 
-    private static void scaleRows(double[] inverse, int m, double[] b, int k) {
+    private static void scale(double[] inverse, int m, double[] b) {
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < k; j++) {
-                b[i * k + j] *= inverse[i];
-            }
+            b[i] *= inverse[i];
         }
     }
 

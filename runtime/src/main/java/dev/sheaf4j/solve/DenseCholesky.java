@@ -42,9 +42,7 @@ final class DenseCholesky {
 
     /** Solves {@code L L^T x = b} in place in {@code b}, after a successful {@link #factorise()}. */
     void solve(double[] b) {
-        for (int i = 0; i < n; i++) {
-            b[i] = (b[i] - LayerLoops.dot(a, i * n, b, 0, i)) / a[i * n + i];
-        }
+        forward(b, 0);
         for (int i = n - 1; i >= 0; i--) {
             // L^T x = y by rows of L: once x_i is known, take its share out of the entries before it
             b[i] /= a[i * n + i];
@@ -55,37 +53,12 @@ final class DenseCholesky {
     }
 
     /**
-     * Solves {@code L L^T X = B} in place in {@code b}, the {@code n x columns} row-major {@code B},
-     * by rows: each row of {@code X} is taken out of the rows after (then before) it at once.
+     * Solves {@code L y = b} in place in {@code b[from..from + n)}, after a successful {@link
+     * #factorise()}: half a solve, for products {@code c^T A^-1 d = (L^-1 c) . (L^-1 d)}.
      */
-    void solve(double[] b, int columns) {
+    void forward(double[] b, int from) {
         for (int i = 0; i < n; i++) {
-            int row = i * columns;
-            for (int j = 0; j < i; j++) {
-                double l = a[i * n + j];
-                int other = j * columns;
-                for (int c = 0; c < columns; c++) {
-                    b[row + c] -= l * b[other + c];
-                }
-            }
-            double pivot = a[i * n + i];
-            for (int c = 0; c < columns; c++) {
-                b[row + c] /= pivot;
-            }
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            int row = i * columns;
-            double pivot = a[i * n + i];
-            for (int c = 0; c < columns; c++) {
-                b[row + c] /= pivot;
-            }
-            for (int k = 0; k < i; k++) {
-                double l = a[i * n + k];
-                int other = k * columns;
-                for (int c = 0; c < columns; c++) {
-                    b[other + c] -= l * b[row + c];
-                }
-            }
+            b[from + i] = (b[from + i] - LayerLoops.dot(a, i * n, b, from, i)) / a[i * n + i];
         }
     }
 }
