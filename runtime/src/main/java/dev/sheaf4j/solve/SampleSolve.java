@@ -9,7 +9,8 @@ import dev.sheaf4j.sheaf.SheafLayout;
  * the free coordinates and the violations at the kinks fall below the tolerance. A cold start takes
  * implicit Euler steps wherever the Newton step would leave its pattern, the shift halved after each
  * that stays inside, so the iterates cross patterns where diffusion would; a warm start takes
- * Newton steps from the first. Not thread-safe: one per sample.
+ * Newton steps from the first, holding the pre-activations it starts at 0 at their kinks. Not
+ * thread-safe: one per sample.
  */
 final class SampleSolve {
     private final EquilibriumSettings settings;
@@ -52,6 +53,9 @@ final class SampleSolve {
     /** Moves {@code v} to the sample's equilibrium and returns its certificate. */
     Certificate solve(double[] v) {
         output.eliminate(v);
+        if (settings.warmStart()) {
+            kinks.holdZeros(v);
+        }
         DoubleTrace trace = new DoubleTrace();
         double e = energy.of(v);
         trace.add(e);
