@@ -61,7 +61,7 @@ final class SampleSolve {
         trace.add(e);
         int changes = 0;
         double stationarity = Double.POSITIVE_INFINITY;
-        String reason = "iteration limit " + settings.maxIterations() + " reached";
+        String reason = null; // the iteration limit's, written only if it is reached
         boolean certified = false;
         int iteration = 0;
         while (iteration < settings.maxIterations()) {
@@ -102,6 +102,9 @@ final class SampleSolve {
             }
             e = move[1];
             trace.add(e);
+        }
+        if (reason == null) {
+            reason = "iteration limit " + settings.maxIterations() + " reached";
         }
         if (!certified && iteration >= settings.maxIterations()) {
             reason = reason + " with stationarity " + stationarity;

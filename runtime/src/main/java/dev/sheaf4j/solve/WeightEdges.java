@@ -27,9 +27,8 @@ final class WeightEdges {
     WeightEdges(PinnedWeights weights, double[] inputProduct) {
         this.params = weights.params();
         this.inputFixed = inputProduct != null;
-        this.layers = LayerSpan.of(weights.layout());
-        List<SkipSpan> skips = SkipSpan.of(weights.layout());
-        this.skipsInto = layers.stream().map(l -> SkipSpan.into(skips, l.layer())).toList();
+        this.layers = weights.layers();
+        this.skipsInto = weights.skipsInto();
         inputTerm = inputFixed ? new double[inputProduct.length] : null;
         int bias = weights.layout().architecture().biasOffset(1);
         for (int i = 0; inputFixed && i < inputTerm.length; i++) {
