@@ -14,7 +14,8 @@ final class PinnedEnergy {
     private final SheafKernel kernel;
     private double[] params;
     private final PinnedInput folding;
-    private final double[] inputProduct;
+    private final PinSet pins;
+    private double[] inputProduct;
     private final double[] folded;
     private final OutputTerm output;
     private final Workspace workspace;
@@ -42,7 +43,7 @@ final class PinnedEnergy {
         this.kernel = kernel;
         this.params = params;
         this.folding = folding;
-        this.inputProduct = inputProduct;
+        this.pins = pins;
         this.output = output;
         this.workspace = new Workspace(kernel.layout(), 1);
         this.folded = folding == null ? null : new double[kernel.layout().stateSize()];
@@ -52,7 +53,21 @@ final class PinnedEnergy {
         target = new double[size];
         for (int k = 0; k < pins.softCount(); k++) {
             strength[pins.softIndex(k)] = pins.softStrength(k);
+        }
+        sample(sample, inputProduct);
+    }
+
+    /**
+     * Makes this the energy of {@code sample}, whose {@code W_1 x} is {@code inputProduct} (used only
+     * when folded).
+     */
+    void sample(int sample, double[] inputProduct) {
+        for (int k = 0; k < pins.softCount(); k++) {
             target[pins.softIndex(k)] = pins.softTarget(k, sample);
+        }
+        if (folding != null) {
+            this.inputProduct = inputProduct;
+            params = null;
         }
     }
 

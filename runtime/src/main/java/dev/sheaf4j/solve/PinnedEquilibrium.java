@@ -47,6 +47,9 @@ import java.util.stream.IntStream;
  * one when the pattern holds.
  */
 public final class PinnedEquilibrium {
+    /** Runs of consecutive samples per core, each solved by one {@code SampleSolve}, in parallel solves. */
+    private static final int CHUNKS_PER_CORE = 4;
+
     private PinnedEquilibrium() {
     }
 
@@ -73,13 +76,24 @@ public final class PinnedEquilibrium {
         }
         InputProducts products = inputFree ? null
                 : new InputProducts(network.architecture(), weights.params(), result.values(), result.batch());
-        Certificate[] certificates = new Certificate[result.batch()];
-        IntStream samples = IntStream.range(0, result.batch());
-        (settings.parallel() ? samples.parallel() : samples).forEach(s -> {
-            double[] v = result.sample(s);
-            certificates[s] = new SampleSolve(weights, pinSet, s, products == null ? null : products.of(s), treatment,
-                    settings).solve(v);
-            result.setSample(s, v);
+        int batch = result.batch();
+        Certificate[] certificates = new Certificate[batch];
+        int chunks = settings.parallel() ? Math.min(batch, CHUNKS_PER_CORE * Runtime.getRuntime().availableProcessors())
+                : 1;
+        IntStream parts = IntStream.range(0, chunks);
+        (settings.parallel() ? parts.parallel() : parts).forEach(c -> {
+            SampleSolve solver = null;
+            for (int s = c * batch / chunks; s < (c + 1) * batch / chunks; s++) {
+                double[] product = products == null ? null : products.of(s);
+                if (solver == null) {
+                    solver = new SampleSolve(weights, pinSet, s, product, treatment, settings);
+                } else {
+                    solver.sample(s, product);
+                }
+                double[] v = result.sample(s);
+                certificates[s] = solver.solve(v);
+                result.setSample(s, v);
+            }
         });
         requireFinite(kernel, weights.params(), result, certificates);
         return new EquilibriumResult(result, List.of(certificates));

@@ -10,7 +10,7 @@ import dev.sheaf4j.sheaf.SheafLayout;
  * implicit Euler steps wherever the Newton step would leave its pattern, the shift halved after each
  * that stays inside, so the iterates cross patterns where diffusion would; a warm start takes
  * Newton steps from the first, holding the pre-activations it starts at 0 at their kinks. Not
- * thread-safe: one per sample.
+ * thread-safe: one per thread, moved from sample to sample by {@link #sample}.
  */
 final class SampleSolve {
     private final EquilibriumSettings settings;
@@ -20,6 +20,7 @@ final class SampleSolve {
     private final KinkSet kinks;
     private final NewtonStep newton;
     private final LineSearch lineSearch;
+    private final WeightEdges weightEdges;
     private final double[] gradient;
     private final double initialShift;
     private double shift;
@@ -45,8 +46,21 @@ final class SampleSolve {
                 : new PinnedEnergy(weights.kernel(), weights.params(), pins, sample, output);
         kinks = new KinkSet(layout, solved);
         newton = new NewtonStep(weights.system(), kinks, output, solved, energy.strength());
-        lineSearch = new LineSearch(layout, new WeightEdges(weights, inputProduct), energy, kinks, output);
+        weightEdges = new WeightEdges(weights, inputProduct);
+        lineSearch = new LineSearch(layout, weightEdges, energy, kinks, output);
         initialShift = settings.warmStart() ? 0 : weights.curvatureBound();
+        shift = initialShift;
+    }
+
+    /**
+     * Makes this the solve of {@code sample} of the same batch, {@code inputProduct} as in the
+     * constructor: its targets, input term, kinks and shift afresh, its parts and arrays kept.
+     */
+    void sample(int sample, double[] inputProduct) {
+        output.sample(sample);
+        energy.sample(sample, inputProduct);
+        weightEdges.input(inputProduct);
+        kinks.reset();
         shift = initialShift;
     }
 

@@ -19,6 +19,7 @@ final class WeightEdges {
     private final List<LayerSpan> layers;
     private final List<List<SkipSpan>> skipsInto;
     private final double[] inputTerm;
+    private final int bias;
 
     /**
      * The weight edges of {@code weights}; {@code inputProduct}: the sample's {@code W_1 x} when the
@@ -29,8 +30,13 @@ final class WeightEdges {
         this.inputFixed = inputProduct != null;
         this.layers = weights.layers();
         this.skipsInto = weights.skipsInto();
+        bias = weights.layout().architecture().biasOffset(1);
         inputTerm = inputFixed ? new double[inputProduct.length] : null;
-        int bias = weights.layout().architecture().biasOffset(1);
+        input(inputProduct);
+    }
+
+    /** With the input fixed, takes {@code inputProduct} as the {@code W_1 x} of the sample solved next. */
+    void input(double[] inputProduct) {
         for (int i = 0; inputFixed && i < inputTerm.length; i++) {
             inputTerm[i] = inputProduct[i] + params[bias + i];
         }
