@@ -14,9 +14,9 @@ import org.ejml.data.DMatrixRMaj;
  * its arrays have grown to the blocks' sizes. Each vertex's Schur complement is factorised as a
  * diagonal (reciprocals), a diagonal plus {@code U^T U} of low rank (its capacitance matrix {@code I
  * + U E^-1 U^T} by Cholesky, Woodbury's formula), or a dense block ({@link DenseCholesky}). Not
- * thread-safe: one per thread.
+ * thread-safe: one per solving thread ({@link BlockSystem#local()}).
  */
-final class BlockElimination {
+final class BlockElimination implements PatternSystem {
     private static final int NONE = 0;
     private static final int DIAGONAL = 1;
     private static final int LOW_RANK = 2;
@@ -48,11 +48,12 @@ final class BlockElimination {
     private double[] small = new double[0];
     private double[] vector = new double[0];
 
-    /** The elimination of {@code system}, with {@code vertices} vertices at most. */
-    BlockElimination(BlockSystem system, SheafLayout layout, int vertices) {
+    /** The elimination of {@code system}, the system of a plain network of layout {@code layout}. */
+    BlockElimination(BlockSystem system, SheafLayout layout) {
         this.system = system;
         this.layout = layout;
         this.arch = layout.architecture();
+        int vertices = 2 * arch.layers() + 1;
         index = new int[vertices][];
         count = new int[vertices];
         offset = new int[vertices];
@@ -83,9 +84,23 @@ final class BlockElimination {
         }
     }
 
-    /** See {@link PatternSystem#solve}; {@code n} vertices take part (the output vertex last, when solved for). */
-    double[] solve(int n, boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian,
+    /** Another elimination of the same system. */
+    @Override
+    public PatternSystem local() {
+        return system.local();
+    }
+
+    @Override
+    public void prepareInput() {
+        system.prepareInput();
+    }
+
+    /** By block elimination in the forward order; a refusal names the vertex whose block failed. */
+    @Override
+    public double[] solve(boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian,
             DMatrixRMaj outputCoupling, double[] b) {
+        // the output vertex, last, takes part when it is solved for
+        int n = (outputCoupling == null ? 2 * arch.layers() - 1 : 2 * arch.layers()) + 1;
         for (int v = 0; v < n; v++) {
             eliminate(v, solved, masks, diagonal, outputHessian, outputCoupling, b);
         }

@@ -11,9 +11,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * The Hessian of a network's pinned energy at a fixed activation pattern, block tridiagonal in the
  * forward order {@code x, z_1, a_1, ..., z_(k+1)}, restricted to the coordinates being solved for,
- * and solved by block elimination (one {@link BlockElimination} per thread): cost linear in depth; a diagonal block costs its width, an
- * activation block before a layer of at most half its width (a diagonal plus {@code W^T W} of low
- * rank) the cube of that layer's width (Woodbury), any other block the cube of its own (Cholesky).
+ * and solved by block elimination ({@link BlockElimination}, one per solving thread): cost linear in
+ * depth; a diagonal block costs its width, an activation block before a layer of at most half its
+ * width (a diagonal plus {@code W^T W} of low rank) the cube of that layer's width (Woodbury), any
+ * other block the cube of its own (Cholesky).
  *
  * <p>Blocks: {@code x}: {@code W_1^T W_1}; {@code z_l}: {@code I + diag(m_l^2)} ({@code I} plus an
  * optional output Hessian for {@code z_(k+1)}); {@code a_l}: {@code I + W_(l+1)^T W_(l+1)}; coupling of
@@ -29,7 +30,7 @@ final class BlockSystem implements PatternSystem {
     private final Architecture arch;
     private final double[] params;
     private final DMatrixRMaj[] activationBlocks;
-    private final ThreadLocal<BlockElimination> elimination;
+    private final SheafLayout layout;
     private DMatrixRMaj inputBlock;
 
     /**
@@ -51,7 +52,7 @@ final class BlockSystem implements PatternSystem {
         }
         activationBlocks = new DMatrixRMaj[layers];
         this.params = params;
-        elimination = ThreadLocal.withInitial(() -> new BlockElimination(this, layout, 2 * layers + 1));
+        this.layout = layout;
     }
 
     /**
@@ -95,15 +96,17 @@ final class BlockSystem implements PatternSystem {
                 + " overflows; the weights of layer " + l + " are too large for double precision");
     }
 
-    /**
-     * By block elimination in the forward order, on the calling thread's {@link BlockElimination}; a
-     * refusal names the vertex whose block failed.
-     */
+    /** A {@link BlockElimination} of this system, which keeps its arrays from one solve to the next. */
+    @Override
+    public BlockElimination local() {
+        return new BlockElimination(this, layout);
+    }
+
+    /** By block elimination in the forward order, in new arrays; a refusal names the vertex whose block failed. */
     @Override
     public double[] solve(boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian,
             DMatrixRMaj outputCoupling, double[] rhs) {
-        int n = (outputCoupling == null ? 2 * arch.layers() - 1 : 2 * arch.layers()) + 1;
-        return elimination.get().solve(n, solved, masks, diagonal, outputHessian, outputCoupling, rhs);
+        return local().solve(solved, masks, diagonal, outputHessian, outputCoupling, rhs);
     }
 
     /** The name of vertex {@code v} in forward order (see {@link BlockElimination#layer}), for a refusal. */

@@ -14,7 +14,7 @@ final class InputProducts {
     private final int rows;
     private final int batch;
 
-    /** The products for the inputs of the {@code batch} samples of {@code state} ({@code (coordinate, sample)} layout). */
+    /** The products for the inputs of the {@code batch} samples of {@code state} ({@code (coordinate, sample)}). */
     InputProducts(Architecture arch, double[] params, double[] state, int batch) {
         this.rows = arch.width(1);
         this.batch = batch;

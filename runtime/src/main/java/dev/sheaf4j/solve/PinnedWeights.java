@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * What the exact solver computes once per weights and shares across samples and iterations: the
- * pattern system with its weight products, the weight edges' layers and skips, the bound on the energy's curvature that starts the
- * implicit steps of a cold start, and the network with its pinned input folded in, each computed
- * when a solve first needs it. Thread-safe.
+ * pattern system with its weight products, the weight edges' layers and skips, and, each computed
+ * when a solve first needs it, the bound on the energy's curvature that starts the implicit steps of
+ * a cold start and the network with its pinned input folded in. Thread-safe.
  */
 final class PinnedWeights {
     private final SheafKernel kernel;

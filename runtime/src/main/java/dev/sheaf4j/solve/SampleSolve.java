@@ -45,7 +45,7 @@ final class SampleSolve {
                 ? new PinnedEnergy(weights.pinnedInput(), inputProduct, layout, pins, sample, output)
                 : new PinnedEnergy(weights.kernel(), weights.params(), pins, sample, output);
         kinks = new KinkSet(layout, solved);
-        newton = new NewtonStep(weights.system(), kinks, output, solved, energy.strength());
+        newton = new NewtonStep(weights.system().local(), kinks, output, solved, energy.strength());
         weightEdges = new WeightEdges(weights, inputProduct);
         lineSearch = new LineSearch(layout, weightEdges, energy, kinks, output);
         initialShift = settings.warmStart() ? 0 : weights.curvatureBound();
