@@ -47,6 +47,7 @@ final class BlockElimination implements PatternSystem {
     private double[] product = new double[0];
     private double[] small = new double[0];
     private double[] vector = new double[0];
+    private double[] scaled = new double[0];
 
     /** The elimination of {@code system}, the system of a plain network of layout {@code layout}. */
     BlockElimination(BlockSystem system, SheafLayout layout) {
@@ -299,12 +300,9 @@ final class BlockElimination implements PatternSystem {
             double[] low = lowRank[u];
             double[] q = product = room(product, m * r);
             for (int a = 0; a < m; a++) {
+                double[] row = scaledRow(c, a * before, inverse, before);
                 for (int p = 0; p < r; p++) {
-                    double sum = 0;
-                    for (int i = 0; i < before; i++) {
-                        sum += c[a * before + i] * inverse[i] * low[p * before + i];
-                    }
-                    q[a * r + p] = sum;
+                    q[a * r + p] = LayerLoops.dot(row, 0, low, p * before, before);
                 }
                 capacitanceCholesky[u].forward(q, a * r);
             }
@@ -331,24 +329,27 @@ final class BlockElimination implements PatternSystem {
      * {@code d += sign X W X^T} for the {@code rows x cols} row-major {@code X} and the diagonal
      * {@code W} ({@code weight}, or the identity when null), computed on the lower triangle and mirrored.
      */
-    private static void addGram(double[] x, int rows, int cols, double[] weight, double[] d, double sign) {
+    private void addGram(double[] x, int rows, int cols, double[] weight, double[] d, double sign) {
         for (int a = 0; a < rows; a++) {
+            double[] row = weight == null ? x : scaledRow(x, a * cols, weight, cols);
+            int from = weight == null ? a * cols : 0;
             for (int b = 0; b <= a; b++) {
-                double sum;
-                if (weight == null) {
-                    sum = LayerLoops.dot(x, a * cols, x, b * cols, cols);
-                } else {
-                    sum = 0;
-                    for (int i = 0; i < cols; i++) {
-                        sum += x[a * cols + i] * weight[i] * x[b * cols + i];
-                    }
-                }
+                double sum = LayerLoops.dot(row, from, x, b * cols, cols);
                 d[a * rows + b] += sign * sum;
                 if (b < a) {
                     d[b * rows + a] += sign * sum;
                 }
             }
         }
+    }
+
+    /** Row {@code x[from..from + n)} times the diagonal {@code weight}, in a scratch array reused by the next call. */
+    private double[] scaledRow(double[] x, int from, double[] weight, int n) {
+        double[] row = scaled = room(scaled, n);
+        for (int i = 0; i < n; i++) {
+            row[i] = x[from + i] * weight[i];
+        }
+        return row;
     }
 
     /** {@code d -= C_v y} for a vector {@code y} of vertex {@code v - 1}. */
@@ -458,16 +459,14 @@ final class BlockElimination implements PatternSystem {
             }
         }
         double[] cap = capacitance[v] = room(capacitance[v], r * r);
+        Arrays.fill(cap, 0, r * r, 0.0);
         for (int p = 0; p < r; p++) {
-            for (int q = 0; q < r; q++) {
-                double sum = p == q ? 1 : 0;
-                for (int i = 0; i < m; i++) {
-                    sum += u[p * m + i] * inverse[i] * u[q * m + i];
-                }
-                if (!Double.isFinite(sum)) {
-                    throw BlockSystem.overflow(next);
-                }
-                cap[p * r + q] = sum;
+            cap[p * r + p] = 1;
+        }
+        addGram(u, r, m, inverse, cap, 1);
+        for (int i = 0; i < r * r; i++) {
+            if (!Double.isFinite(cap[i])) {
+                throw BlockSystem.overflow(next);
             }
         }
         capacitanceCholesky[v] = factorise(cap, r, v);
