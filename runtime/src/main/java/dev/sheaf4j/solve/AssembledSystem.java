@@ -46,6 +46,12 @@ final class AssembledSystem implements PatternSystem {
                 + arch, "use fewer neurons");
     }
 
+    /** Itself: a solve keeps nothing. */
+    @Override
+    public PatternSystem local() {
+        return this;
+    }
+
     @Override
     public synchronized void prepareInput() {
         if (withInput == null) {

@@ -42,15 +42,23 @@ final class DenseCholesky {
 
     /** Solves {@code L L^T x = b} in place in {@code b}, after a successful {@link #factorise()}. */
     void solve(double[] b) {
-        for (int i = 0; i < n; i++) {
-            b[i] = (b[i] - LayerLoops.dot(a, i * n, b, 0, i)) / a[i * n + i];
-        }
+        forward(b, 0);
         for (int i = n - 1; i >= 0; i--) {
             // L^T x = y by rows of L: once x_i is known, take its share out of the entries before it
             b[i] /= a[i * n + i];
             for (int k = 0; k < i; k++) {
                 b[k] -= a[i * n + k] * b[i];
             }
+        }
+    }
+
+    /**
+     * Solves {@code L y = b} in place in {@code b[from..from + n)}, after a successful {@link
+     * #factorise()}: half a solve, for products {@code c^T A^-1 d = (L^-1 c) . (L^-1 d)}.
+     */
+    void forward(double[] b, int from) {
+        for (int i = 0; i < n; i++) {
+            b[from + i] = (b[from + i] - LayerLoops.dot(a, i * n, b, from, i)) / a[i * n + i];
         }
     }
 }

@@ -49,6 +49,24 @@ final class KinkSet {
         return z + layout.architecture().width(layout.vertexAt(z).layer());
     }
 
+    /** Forgets every kink and side: the kink set of a new sample. */
+    void reset() {
+        Arrays.fill(clamped, false);
+        Arrays.fill(flipped, false);
+        Arrays.fill(side, 1.0);
+    }
+
+    /**
+     * Holds every hidden pre-activation sitting exactly at {@code z = 0} in {@code v} at its kink: the
+     * kinks a warm start's earlier equilibrium settled at, which it would otherwise find again by
+     * stepping onto them. One whose one-sided derivatives disagree is released as any other.
+     */
+    void holdZeros(double[] v) {
+        for (int k = 0; k < hidden.length; k++) {
+            clamped[k] |= v[hidden[k]] == 0;
+        }
+    }
+
     /** Takes each pre-activation sitting at {@code z = 0} on its chosen side in the gradient {@code g}. */
     void takeSides(double[] v, double[] g) {
         for (int k = 0; k < hidden.length; k++) {

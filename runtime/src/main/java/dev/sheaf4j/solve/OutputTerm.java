@@ -17,6 +17,7 @@ final class OutputTerm {
     private final OutputTreatment treatment;
     private final Architecture arch;
     private final SheafLayout layout;
+    private final PinSet pins;
     private final double[] target;
 
     /** The output term of {@code sample}: its {@code a_out} pins are the cross-entropy target. */
@@ -24,7 +25,13 @@ final class OutputTerm {
         this.treatment = treatment;
         this.layout = layout;
         this.arch = layout.architecture();
+        this.pins = pins;
         this.target = new double[arch.outputs()];
+        sample(sample);
+    }
+
+    /** Makes this the output term of {@code sample}. */
+    void sample(int sample) {
         if (treatment == OutputTreatment.CROSS_ENTROPY) {
             for (int h = 0; h < pins.hardCount(); h++) {
                 int index = pins.hardIndex(h) - layout.outputVertexOffset();

@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * residual network's skips couple vertices far apart, and its system is assembled and factorised as a
  * whole ({@link AssembledSystem}). {@link #of} makes that choice.
  */
-sealed interface PatternSystem permits BlockSystem, AssembledSystem {
+sealed interface PatternSystem permits BlockSystem, BlockElimination, AssembledSystem {
 
     /**
      * The system of the network with parameters {@code params} (not modified): block elimination for
@@ -21,6 +21,12 @@ sealed interface PatternSystem permits BlockSystem, AssembledSystem {
     static PatternSystem of(SheafLayout layout, double[] params) {
         return layout.architecture().residual() ? new AssembledSystem(layout, params) : new BlockSystem(layout, params);
     }
+
+    /**
+     * This system for one thread's solves, which may keep their storage from one solve to the next
+     * (a block elimination's arrays); itself when there is none to keep.
+     */
+    PatternSystem local();
 
     /**
      * Computes the input's part of the system, for solves in which an input is free; call before

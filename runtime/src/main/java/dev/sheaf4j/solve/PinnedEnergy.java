@@ -14,6 +14,8 @@ final class PinnedEnergy {
     private final SheafKernel kernel;
     private double[] params;
     private final PinnedInput folding;
+    private final PinSet pins;
+    private double[] inputProduct;
     private final double[] folded;
     private final OutputTerm output;
     private final Workspace workspace;
@@ -23,22 +25,25 @@ final class PinnedEnergy {
 
     /** The energy of {@code sample} under {@code pins}, with {@code output}'s treatment of the output edge. */
     PinnedEnergy(SheafKernel kernel, double[] params, PinSet pins, int sample, OutputTerm output) {
-        this(kernel, params, null, kernel.layout(), pins, sample, output);
+        this(kernel, params, null, null, kernel.layout(), pins, sample, output);
     }
 
     /**
      * The same energy computed on the network with the pinned input folded in by {@code folding}: for
-     * solves in which every input is fixed. The gradient on the input is then not computed (0).
+     * solves in which every input is fixed, {@code inputProduct} being the sample's {@code W_1 x}. The
+     * gradient on the input is then not computed (0).
      */
-    PinnedEnergy(PinnedInput folding, SheafLayout layout, PinSet pins, int sample, OutputTerm output) {
-        this(folding.kernel(), null, folding, layout, pins, sample, output);
+    PinnedEnergy(PinnedInput folding, double[] inputProduct, SheafLayout layout, PinSet pins, int sample,
+            OutputTerm output) {
+        this(folding.kernel(), null, folding, inputProduct, layout, pins, sample, output);
     }
 
-    private PinnedEnergy(SheafKernel kernel, double[] params, PinnedInput folding, SheafLayout layout, PinSet pins,
-            int sample, OutputTerm output) {
+    private PinnedEnergy(SheafKernel kernel, double[] params, PinnedInput folding, double[] inputProduct,
+            SheafLayout layout, PinSet pins, int sample, OutputTerm output) {
         this.kernel = kernel;
         this.params = params;
         this.folding = folding;
+        this.pins = pins;
         this.output = output;
         this.workspace = new Workspace(kernel.layout(), 1);
         this.folded = folding == null ? null : new double[kernel.layout().stateSize()];
@@ -48,7 +53,21 @@ final class PinnedEnergy {
         target = new double[size];
         for (int k = 0; k < pins.softCount(); k++) {
             strength[pins.softIndex(k)] = pins.softStrength(k);
+        }
+        sample(sample, inputProduct);
+    }
+
+    /**
+     * Makes this the energy of {@code sample}, whose {@code W_1 x} is {@code inputProduct} (used only
+     * when folded).
+     */
+    void sample(int sample, double[] inputProduct) {
+        for (int k = 0; k < pins.softCount(); k++) {
             target[pins.softIndex(k)] = pins.softTarget(k, sample);
+        }
+        if (folding != null) {
+            this.inputProduct = inputProduct;
+            params = null;
         }
     }
 
@@ -67,7 +86,7 @@ final class PinnedEnergy {
     /** The parameters of the kernel's network; when folded, for the input in {@code v}, computed once. */
     private double[] params(double[] v) {
         if (params == null) {
-            params = folding.paramsFor(v);
+            params = folding.paramsFor(v, inputProduct);
         }
         return params;
     }

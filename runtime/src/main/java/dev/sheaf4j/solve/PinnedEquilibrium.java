@@ -39,13 +39,17 @@ import java.util.stream.IntStream;
  * (the energy and its gradient), {@code KinkSet} (the pattern and the kinks), {@code NewtonStep} on
  * a {@code PatternSystem} (the step), {@code LineSearch} (the move) and {@code SampleSolve} (the loop);
  * {@code PinnedWeights} holds what is computed once per weights for every sample. With the input
- * pinned, {@code WeightEdges} and {@code PinnedInput} compute {@code W_1 x} once per sample.
+ * pinned, {@code InputProducts} computes {@code W_1 x} of the whole batch at once for {@code
+ * WeightEdges} and {@code PinnedInput}.
  *
  * <p>A warm start ({@link EquilibriumSettings#warmStart()}), for a state that was the equilibrium
  * before a small change of the weights or pins, takes Newton steps from the first iteration: usually
  * one when the pattern holds.
  */
 public final class PinnedEquilibrium {
+    /** Runs of consecutive samples per core, each solved by one {@code SampleSolve}, in parallel solves. */
+    private static final int CHUNKS_PER_CORE = 4;
+
     private PinnedEquilibrium() {
     }
 
@@ -66,15 +70,30 @@ public final class PinnedEquilibrium {
         OutputTreatment treatment = OutputTreatment.of(kernel.layout(), pinSet, settings.mode());
         SheafState result = start.state();
         PinnedWeights weights = new PinnedWeights(kernel, network);
-        if (IntStream.range(0, network.architecture().inputs()).anyMatch(i -> !pinSet.isFixed(i))) {
+        boolean inputFree = IntStream.range(0, network.architecture().inputs()).anyMatch(i -> !pinSet.isFixed(i));
+        if (inputFree) {
             weights.system().prepareInput();
         }
-        Certificate[] certificates = new Certificate[result.batch()];
-        IntStream samples = IntStream.range(0, result.batch());
-        (settings.parallel() ? samples.parallel() : samples).forEach(s -> {
-            double[] v = result.sample(s);
-            certificates[s] = new SampleSolve(weights, pinSet, s, treatment, settings).solve(v);
-            result.setSample(s, v);
+        InputProducts products = inputFree ? null
+                : new InputProducts(network.architecture(), weights.params(), result.values(), result.batch());
+        int batch = result.batch();
+        Certificate[] certificates = new Certificate[batch];
+        int chunks = settings.parallel() ? Math.min(batch, CHUNKS_PER_CORE * Runtime.getRuntime().availableProcessors())
+                : 1;
+        IntStream parts = IntStream.range(0, chunks);
+        (settings.parallel() ? parts.parallel() : parts).forEach(c -> {
+            SampleSolve solver = null;
+            for (int s = c * batch / chunks; s < (c + 1) * batch / chunks; s++) {
+                double[] product = products == null ? null : products.of(s);
+                if (solver == null) {
+                    solver = new SampleSolve(weights, pinSet, s, product, treatment, settings);
+                } else {
+                    solver.sample(s, product);
+                }
+                double[] v = result.sample(s);
+                certificates[s] = solver.solve(v);
+                result.setSample(s, v);
+            }
         });
         requireFinite(kernel, weights.params(), result, certificates);
         return new EquilibriumResult(result, List.of(certificates));

@@ -52,20 +52,14 @@ final class PinnedInput {
         return kernel.layout();
     }
 
-    /** The folded network's parameters for the input {@code x} held in the full state {@code v}. */
-    double[] paramsFor(double[] v) {
+    /**
+     * The folded network's parameters for the input {@code x} held in the full state {@code v}, whose
+     * product {@code W_1 x} is {@code inputProduct} (see {@link InputProducts}).
+     */
+    double[] paramsFor(double[] v, double[] inputProduct) {
         Architecture folded = kernel.layout().architecture();
         double[] p = new double[folded.parameterCount()];
-        int rows = full.width(1);
-        int cols = full.inputs();
-        for (int i = 0; i < rows; i++) {
-            double sum = 0;
-            int row = full.weightOffset(1) + i * cols;
-            for (int k = 0; k < cols; k++) {
-                sum += params[row + k] * v[k];
-            }
-            p[folded.weightOffset(1) + i] = sum;
-        }
+        System.arraycopy(inputProduct, 0, p, folded.weightOffset(1), full.width(1));
         int rest = full.biasOffset(1);
         int layersEnd = full.biasOffset(full.layers()) + full.outputs();
         System.arraycopy(params, rest, p, folded.biasOffset(1), layersEnd - rest);

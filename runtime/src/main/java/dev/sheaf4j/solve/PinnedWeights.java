@@ -6,18 +6,21 @@ import dev.sheaf4j.kernel.SkipSpan;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
 import dev.sheaf4j.sheaf.SheafLayout;
+import java.util.List;
 
 /**
  * What the exact solver computes once per weights and shares across samples and iterations: the
- * pattern system with its weight products, the bound on the energy's curvature that starts the
- * implicit steps of a cold start, and the network with its pinned input folded in, each computed
- * when a solve first needs it. Thread-safe.
+ * pattern system with its weight products, the weight edges' layers and skips, and, each computed
+ * when a solve first needs it, the bound on the energy's curvature that starts the implicit steps of
+ * a cold start and the network with its pinned input folded in. Thread-safe.
  */
 final class PinnedWeights {
     private final SheafKernel kernel;
     private final double[] params;
     private final PatternSystem system;
     private final Architecture arch;
+    private final List<LayerSpan> layers;
+    private final List<List<SkipSpan>> skipsInto;
     private double curvatureBound;
     private PinnedInput pinnedInput;
 
@@ -32,6 +35,19 @@ final class PinnedWeights {
         this.params = network.parameters();
         this.arch = network.architecture();
         this.system = PatternSystem.of(kernel.layout(), params);
+        this.layers = LayerSpan.of(kernel.layout());
+        List<SkipSpan> skips = SkipSpan.of(kernel.layout());
+        this.skipsInto = layers.stream().map(l -> SkipSpan.into(skips, l.layer())).toList();
+    }
+
+    /** The weight edges' layers, in order. */
+    List<LayerSpan> layers() {
+        return layers;
+    }
+
+    /** For each layer in order, the skips into it. */
+    List<List<SkipSpan>> skipsInto() {
+        return skipsInto;
     }
 
     /**

@@ -3,14 +3,14 @@ package dev.sheaf4j.solve;
 import dev.sheaf4j.internal.DoubleTrace;
 import dev.sheaf4j.sheaf.PinSet;
 import dev.sheaf4j.sheaf.SheafLayout;
-import java.util.stream.IntStream;
 
 /**
  * The iteration of one sample's exact solve: steps of the current pattern until the gradient over
  * the free coordinates and the violations at the kinks fall below the tolerance. A cold start takes
  * implicit Euler steps wherever the Newton step would leave its pattern, the shift halved after each
  * that stays inside, so the iterates cross patterns where diffusion would; a warm start takes
- * Newton steps from the first. Not thread-safe: one per sample.
+ * Newton steps from the first, holding the pre-activations it starts at 0 at their kinks. Not
+ * thread-safe: one per thread, moved from sample to sample by {@link #sample}.
  */
 final class SampleSolve {
     private final EquilibriumSettings settings;
@@ -20,12 +20,16 @@ final class SampleSolve {
     private final KinkSet kinks;
     private final NewtonStep newton;
     private final LineSearch lineSearch;
+    private final WeightEdges weightEdges;
     private final double[] gradient;
     private final double initialShift;
     private double shift;
 
-    /** The solve of {@code sample} under {@code pins} with the shared {@code weights}. */
-    SampleSolve(PinnedWeights weights, PinSet pins, int sample, OutputTreatment treatment,
+    /**
+     * The solve of {@code sample} under {@code pins} with the shared {@code weights}; {@code
+     * inputProduct} is the sample's {@code W_1 x} when every input is pinned, else null.
+     */
+    SampleSolve(PinnedWeights weights, PinSet pins, int sample, double[] inputProduct, OutputTreatment treatment,
             EquilibriumSettings settings) {
         this.settings = settings;
         SheafLayout layout = weights.layout();
@@ -37,26 +41,41 @@ final class SampleSolve {
             solved[c] = !pins.isFixed(c);
         }
         output = new OutputTerm(treatment, layout, pins, sample);
-        boolean inputFixed = IntStream.range(0, layout.architecture().inputs()).allMatch(pins::isFixed);
-        energy = inputFixed && PinnedInput.pays(layout.architecture())
-                ? new PinnedEnergy(weights.pinnedInput(), layout, pins, sample, output)
+        energy = inputProduct != null && PinnedInput.pays(layout.architecture())
+                ? new PinnedEnergy(weights.pinnedInput(), inputProduct, layout, pins, sample, output)
                 : new PinnedEnergy(weights.kernel(), weights.params(), pins, sample, output);
         kinks = new KinkSet(layout, solved);
-        newton = new NewtonStep(weights.system(), kinks, output, solved, energy.strength());
-        lineSearch = new LineSearch(layout, new WeightEdges(weights, inputFixed), energy, kinks, output);
+        newton = new NewtonStep(weights.system().local(), kinks, output, solved, energy.strength());
+        weightEdges = new WeightEdges(weights, inputProduct);
+        lineSearch = new LineSearch(layout, weightEdges, energy, kinks, output);
         initialShift = settings.warmStart() ? 0 : weights.curvatureBound();
+        shift = initialShift;
+    }
+
+    /**
+     * Makes this the solve of {@code sample} of the same batch, {@code inputProduct} as in the
+     * constructor: its targets, input term, kinks and shift afresh, its parts and arrays kept.
+     */
+    void sample(int sample, double[] inputProduct) {
+        output.sample(sample);
+        energy.sample(sample, inputProduct);
+        weightEdges.input(inputProduct);
+        kinks.reset();
         shift = initialShift;
     }
 
     /** Moves {@code v} to the sample's equilibrium and returns its certificate. */
     Certificate solve(double[] v) {
         output.eliminate(v);
+        if (settings.warmStart()) {
+            kinks.holdZeros(v);
+        }
         DoubleTrace trace = new DoubleTrace();
         double e = energy.of(v);
         trace.add(e);
         int changes = 0;
         double stationarity = Double.POSITIVE_INFINITY;
-        String reason = "iteration limit " + settings.maxIterations() + " reached";
+        String reason = null; // the iteration limit's, written only if it is reached
         boolean certified = false;
         int iteration = 0;
         while (iteration < settings.maxIterations()) {
@@ -97,6 +116,9 @@ final class SampleSolve {
             }
             e = move[1];
             trace.add(e);
+        }
+        if (reason == null) {
+            reason = "iteration limit " + settings.maxIterations() + " reached";
         }
         if (!certified && iteration >= settings.maxIterations()) {
             reason = reason + " with stationarity " + stationarity;

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The weight edges' residuals {@code W_l a_(l-1) + b_l + sum P a_from - z_l} of one sample's state
  * (the sum over the skips into layer {@code l}), at their places in the discrepancy vector, and how
- * they change along a step. With the input pinned, {@code W_1 x + b_1} is computed once for the
- * whole solve instead of at every point (for a wide input, the bulk of the work), and a skip from
+ * they change along a step. With the input pinned, {@code W_1 x + b_1} comes from the batch's
+ * {@link InputProducts} instead of every point (for a wide input, the bulk of the work), and a skip from
  * the input does not change along a step. Not thread-safe: one per sample.
  */
 final class WeightEdges {
@@ -18,15 +18,28 @@ final class WeightEdges {
     private final boolean inputFixed;
     private final List<LayerSpan> layers;
     private final List<List<SkipSpan>> skipsInto;
-    private double[] inputTerm;
+    private final double[] inputTerm;
+    private final int bias;
 
-    /** The weight edges of {@code weights}; {@code inputFixed}: whether the solve leaves every input as it is. */
-    WeightEdges(PinnedWeights weights, boolean inputFixed) {
+    /**
+     * The weight edges of {@code weights}; {@code inputProduct}: the sample's {@code W_1 x} when the
+     * solve leaves every input as it is, else null.
+     */
+    WeightEdges(PinnedWeights weights, double[] inputProduct) {
         this.params = weights.params();
-        this.inputFixed = inputFixed;
-        this.layers = LayerSpan.of(weights.layout());
-        List<SkipSpan> skips = SkipSpan.of(weights.layout());
-        this.skipsInto = layers.stream().map(l -> SkipSpan.into(skips, l.layer())).toList();
+        this.inputFixed = inputProduct != null;
+        this.layers = weights.layers();
+        this.skipsInto = weights.skipsInto();
+        bias = weights.layout().architecture().biasOffset(1);
+        inputTerm = inputFixed ? new double[inputProduct.length] : null;
+        input(inputProduct);
+    }
+
+    /** With the input fixed, takes {@code inputProduct} as the {@code W_1 x} of the sample solved next. */
+    void input(double[] inputProduct) {
+        for (int i = 0; inputFixed && i < inputTerm.length; i++) {
+            inputTerm[i] = inputProduct[i] + params[bias + i];
+        }
     }
 
     /** Writes the weight edges' residuals at {@code v} into {@code d}; other entries are left as they are. */
@@ -34,11 +47,6 @@ final class WeightEdges {
         for (LayerSpan l : layers) {
             int r = l.residual();
             if (l.layer() == 1 && inputFixed) {
-                if (inputTerm == null) {
-                    inputTerm = new double[l.rows()];
-                    LayerLoops.affine(params, l.weights(), l.biases(), l.rows(), l.cols(), v, l.input(), inputTerm, 0,
-                            1);
-                }
                 for (int i = 0; i < l.rows(); i++) {
                     d[r + i] = inputTerm[i] - v[l.pre() + i];
                 }

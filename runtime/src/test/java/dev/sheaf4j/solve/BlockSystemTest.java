@@ -17,8 +17,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * The block elimination of the Newton system against a dense solve of the same system, assembled
  * from the residuals' Jacobian, and against the assembled system of residual networks, on seeded
  * random plain networks, pins and activation patterns: narrow next layers (eliminated by their low
- * rank) and wide ones (dense blocks), one system reused across patterns as a solve's iterations
- * reuse it.
+ * rank) and wide ones (dense blocks), one system, and one elimination with its arrays, reused across
+ * patterns as a solve's iterations reuse them.
  */
 class BlockSystemTest {
     @Property(tries = 60)
@@ -27,10 +27,12 @@ class BlockSystemTest {
         Case c = Case.random(new SplittableRandom(seed), layers, false);
         BlockSystem system = new BlockSystem(c.layout(), c.network().parameters());
         system.prepareInput();
+        PatternSystem elimination = system.local();
         for (int pattern = 0; pattern < 3; pattern++) {
             double[] masks = c.masks();
             double[] rhs = RandomNetworks.gaussian(c.random(), c.layout().stateSize());
-            double[] got = system.solve(c.solved(), masks, c.diagonal(), c.outputHessian(), null, rhs);
+            double[] got = (pattern == 0 ? system : elimination).solve(c.solved(), masks, c.diagonal(),
+                    c.outputHessian(), null, rhs);
             double[] want = denseSolve(c.network(), c.layout(), c.solved(), masks, c.diagonal(), c.outputHessian(),
                     rhs);
             assertSame(want, got, c.layout().architecture());

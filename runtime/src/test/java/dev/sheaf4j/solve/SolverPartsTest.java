@@ -180,7 +180,7 @@ class SolverPartsTest {
         PinnedEnergy energy = p.energy();
         KinkSet kinks = new KinkSet(p.layout(), p.solved());
         OutputTerm output = p.output();
-        LineSearch search = new LineSearch(p.layout(), new WeightEdges(weights, false), energy, kinks, output);
+        LineSearch search = new LineSearch(p.layout(), new WeightEdges(weights, null), energy, kinks, output);
         double[] v = p.state();
         double[] g = gradientOf(energy, v);
         kinks.takeSides(v, g);
@@ -201,9 +201,10 @@ class SolverPartsTest {
     void theWeightEdgesAreTheKernelsDiscrepanciesAndAffineAlongAStep(@ForAll long seed,
             @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll boolean inputFixed, @ForAll boolean residual) {
         Problem p = Problem.random(seed, depth, residual);
-        WeightEdges edges = new WeightEdges(new PinnedWeights(p.kernel(), p.network()), inputFixed);
         SheafLayout layout = p.layout();
         double[] v = p.state();
+        double[] product = new InputProducts(layout.architecture(), p.network().parameters(), v, 1).of(0);
+        WeightEdges edges = new WeightEdges(new PinnedWeights(p.kernel(), p.network()), inputFixed ? product : null);
         double[] step = RandomNetworks.gaussian(new SplittableRandom(seed), v.length);
         if (inputFixed) {
             Arrays.fill(step, 0, layout.architecture().inputs(), 0.0);
@@ -248,8 +249,9 @@ class SolverPartsTest {
                 .compile(layout, 1);
         OutputTerm output = new OutputTerm(treatment, layout, pins, 0);
         PinnedEnergy plain = new PinnedEnergy(kernel, network.parameters(), pins, 0, output);
-        PinnedEnergy folded = new PinnedEnergy(new PinnedInput(arch, network.parameters()), layout, pins, 0, output);
         double[] v = RandomNetworks.gaussian(random, layout.stateSize());
+        PinnedEnergy folded = new PinnedEnergy(new PinnedInput(arch, network.parameters()),
+                new InputProducts(arch, network.parameters(), v, 1).of(0), layout, pins, 0, output);
         assertEquals(plain.of(v), folded.of(v), 1e-12 * (1 + Math.abs(plain.of(v))));
         double[] want = gradientOf(plain, v);
         double[] got = gradientOf(folded, v);
