@@ -23,8 +23,7 @@ public final class GenericKernel extends AbstractSheafKernel {
         this.layout = layout;
         this.architecture = layout.architecture();
         this.spans = LayerSpan.of(layout);
-        List<SkipSpan> skips = SkipSpan.of(layout);
-        this.skipsInto = spans.stream().map(l -> SkipSpan.into(skips, l.layer())).toList();
+        this.skipsInto = SkipSpan.byTarget(layout);
     }
 
     /** A kernel for {@code architecture}'s sheaf. */

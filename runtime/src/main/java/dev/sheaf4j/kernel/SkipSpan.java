@@ -78,4 +78,14 @@ public record SkipSpan(Skip skip, int rows, int cols, int projection, int source
     public static List<SkipSpan> into(List<SkipSpan> spans, int layer) {
         return spans.stream().filter(s -> s.to() == layer).toList();
     }
+
+    /** The spans of {@code layout}'s skips by target: entry {@code l - 1} holds the skips into layer {@code l}. */
+    public static List<List<SkipSpan>> byTarget(SheafLayout layout) {
+        List<SkipSpan> spans = of(layout);
+        List<List<SkipSpan>> byTarget = new ArrayList<>();
+        for (int l = 1; l <= layout.layers(); l++) {
+            byTarget.add(into(spans, l));
+        }
+        return List.copyOf(byTarget);
+    }
 }

@@ -95,7 +95,6 @@ public final class Architecture {
             weightOffsets[l] = offset;
             offset += widths[l] * widths[l - 1] + widths[l];
         }
-        weightOffsets[0] = offset;
         this.skips = List.copyOf(sorted);
         this.projectionOffsets = new int[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {

@@ -46,10 +46,10 @@ final class AssembledSystem implements PatternSystem {
                 + arch, "use fewer neurons");
     }
 
-    /** Itself: a solve keeps nothing. */
+    /** An {@link AssembledSolve} of this system, which keeps its matrix from one solve to the next. */
     @Override
-    public PatternSystem local() {
-        return this;
+    public AssembledSolve local() {
+        return new AssembledSolve(this, layout);
     }
 
     @Override
@@ -57,6 +57,11 @@ final class AssembledSystem implements PatternSystem {
         if (withInput == null) {
             withInput = weightEdges(0);
         }
+    }
+
+    /** The weight edges' part over the stalks after the input, or over the input too when {@code inputFree}. */
+    DMatrixRMaj weightEdgesPart(boolean inputFree) {
+        return inputFree ? withInput() : stalks();
     }
 
     private synchronized DMatrixRMaj stalks() {
@@ -127,115 +132,10 @@ final class AssembledSystem implements PatternSystem {
         }
     }
 
-    /** By one Cholesky factorisation of the assembled matrix; a refusal names the vertex of the row where it failed. */
+    /** By an {@link AssembledSolve} in new arrays. */
     @Override
     public double[] solve(boolean[] solved, double[] masks, double[] diagonal, DMatrixRMaj outputHessian,
             DMatrixRMaj outputCoupling, double[] rhs) {
-        boolean inputFree = false;
-        for (int c = 0; c < arch.inputs(); c++) {
-            inputFree |= solved[c];
-        }
-        int first = inputFree ? 0 : arch.inputs();
-        int end = outputCoupling == null ? layout.linearEnd() : layout.stateSize();
-        Matrix h = new Matrix(solved, first, end);
-        h.addWeightEdges(inputFree ? withInput() : stalks(), first);
-        h.addPattern(masks, diagonal, outputHessian, outputCoupling);
-        double[] x = new double[h.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rhs[h.index[i]];
-        }
-        DenseCholesky chol = new DenseCholesky(h.values.data, h.size());
-        int failed = chol.factorise();
-        if (failed >= 0) {
-            throw new SingularSystemException(layout.name(layout.vertexAt(h.index[failed])));
-        }
-        chol.solve(x);
-        double[] u = new double[layout.stateSize()];
-        for (int i = 0; i < x.length; i++) {
-            u[h.index[i]] = x[i];
-        }
-        return u;
-    }
-
-    /** The matrix of one solve, on the solved coordinates in {@code [first, end)} in state order. */
-    private final class Matrix {
-        private final int[] index;
-        private final int[] position;
-        private final DMatrixRMaj values;
-
-        Matrix(boolean[] solved, int first, int end) {
-            position = new int[layout.stateSize()];
-            Arrays.fill(position, -1);
-            int n = 0;
-            for (int c = first; c < end; c++) {
-                if (solved[c]) {
-                    position[c] = n++;
-                }
-            }
-            index = new int[n];
-            for (int c = first; c < end; c++) {
-                if (position[c] >= 0) {
-                    index[position[c]] = c;
-                }
-            }
-            values = new DMatrixRMaj(n, n);
-        }
-
-        int size() {
-            return index.length;
-        }
-
-        /** Copies the weight edges' part, computed over the coordinates from {@code first}. */
-        void addWeightEdges(DMatrixRMaj gram, int first) {
-            int linear = layout.linearEnd();
-            int n = size();
-            for (int i = 0; i < n && index[i] < linear; i++) {
-                int row = (index[i] - first) * gram.numCols - first;
-                for (int j = 0; j < n && index[j] < linear; j++) {
-                    values.data[i * n + j] = gram.data[row + index[j]];
-                }
-            }
-        }
-
-        /** Adds the activation edges at {@code masks}, the {@code diagonal}, and the output's terms. */
-        void addPattern(double[] masks, double[] diagonal, DMatrixRMaj outputHessian, DMatrixRMaj outputCoupling) {
-            for (int l = 1; l < arch.layers(); l++) {
-                for (int k = 0; k < arch.width(l); k++) {
-                    int z = layout.preOffset(l) + k;
-                    int a = layout.postOffset(l) + k;
-                    double m = masks[z];
-                    add(z, z, m * m);
-                    add(a, a, 1);
-                    add(z, a, -m);
-                    add(a, z, -m);
-                }
-            }
-            int z = layout.preOffset(arch.layers());
-            int out = layout.outputVertexOffset();
-            for (int i = 0; i < arch.outputs(); i++) {
-                for (int j = 0; j < arch.outputs(); j++) {
-                    if (outputHessian != null) {
-                        add(z + i, z + j, outputHessian.get(i, j));
-                    }
-                    if (outputCoupling != null) {
-                        add(out + i, z + j, outputCoupling.get(i, j));
-                        add(z + j, out + i, outputCoupling.get(i, j));
-                    }
-                }
-                if (outputCoupling != null) {
-                    add(out + i, out + i, 1);
-                }
-            }
-            for (int i = 0; i < size(); i++) {
-                values.data[i * size() + i] += diagonal[index[i]];
-            }
-        }
-
-        /** Adds {@code value} at the state coordinates {@code (r, c)} when both are solved for. */
-        private void add(int r, int c, double value) {
-            if (position[r] >= 0 && position[c] >= 0) {
-                values.add(position[r], position[c], value);
-            }
-        }
+        return local().solve(solved, masks, diagonal, outputHessian, outputCoupling, rhs);
     }
 }

@@ -505,8 +505,8 @@ final class BlockElimination implements PatternSystem {
         return chol;
     }
 
-    /** {@code a} if it holds {@code size} values, else a new array that does. */
-    private static double[] room(double[] a, int size) {
+    /** {@code a} if it holds {@code size} values, else a new array that does (at least twice as long). */
+    static double[] room(double[] a, int size) {
         return a.length >= size ? a : new double[Math.max(size, 2 * a.length)];
     }
 

@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * residual network's skips couple vertices far apart, and its system is assembled and factorised as a
  * whole ({@link AssembledSystem}). {@link #of} makes that choice.
  */
-sealed interface PatternSystem permits BlockSystem, BlockElimination, AssembledSystem {
+sealed interface PatternSystem permits BlockSystem, BlockElimination, AssembledSystem, AssembledSolve {
 
     /**
      * The system of the network with parameters {@code params} (not modified): block elimination for
@@ -24,7 +24,7 @@ sealed interface PatternSystem permits BlockSystem, BlockElimination, AssembledS
 
     /**
      * This system for one thread's solves, which may keep their storage from one solve to the next
-     * (a block elimination's arrays); itself when there is none to keep.
+     * (a block elimination's arrays, an assembled system's matrix); itself when it already keeps them.
      */
     PatternSystem local();
 

@@ -36,8 +36,7 @@ final class PinnedWeights {
         this.arch = network.architecture();
         this.system = PatternSystem.of(kernel.layout(), params);
         this.layers = LayerSpan.of(kernel.layout());
-        List<SkipSpan> skips = SkipSpan.of(kernel.layout());
-        this.skipsInto = layers.stream().map(l -> SkipSpan.into(skips, l.layer())).toList();
+        this.skipsInto = SkipSpan.byTarget(kernel.layout());
     }
 
     /** The weight edges' layers, in order. */

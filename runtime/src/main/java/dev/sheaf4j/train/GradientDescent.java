@@ -176,7 +176,7 @@ public final class GradientDescent {
         private final double[] delta;
         private final double[] pulled;
         private final double[] targets;
-        private final List<SkipSpan> skips;
+        private final List<List<SkipSpan>> skipsInto;
 
         Backpropagation(SheafKernel kernel, Dataset data) {
             this.kernel = kernel;
@@ -187,7 +187,7 @@ public final class GradientDescent {
             this.delta = new double[layout.discrepancySize() * data.size()];
             this.pulled = new double[layout.stateLength(data.size())];
             this.targets = data.targets();
-            this.skips = SkipSpan.of(layout);
+            this.skipsInto = SkipSpan.byTarget(layout);
         }
 
         /**
@@ -221,7 +221,7 @@ public final class GradientDescent {
                     LayerLoops.pullBack(params, arch.weightOffset(l), rows, cols, delta, from, pulled,
                             layout.postOffset(l - 1) * n, n);
                 }
-                for (SkipSpan skip : SkipSpan.into(skips, l)) {
+                for (SkipSpan skip : skipsInto.get(l - 1)) {
                     skip.pullBack(params, delta, pulled, n);
                     skip.descend(params, delta, state, n, rate);
                 }
