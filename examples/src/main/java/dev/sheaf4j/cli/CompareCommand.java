@@ -1,6 +1,7 @@
 package dev.sheaf4j.cli;
 
 import dev.sheaf4j.compare.Budget;
+import dev.sheaf4j.compare.BudgetCheck;
 import dev.sheaf4j.compare.Comparison;
 import dev.sheaf4j.compare.MethodSummary;
 import dev.sheaf4j.examples.Tasks;
@@ -35,10 +36,10 @@ import picocli.CommandLine.Spec;
         description = {"Compare tuned gradient descent (sgd) with the methods that train without a backward pass"
                 + " (sheaf: the joint dynamics, equilibrium, nudged) from the same initial weights, at equal weight"
                 + " steps, over seeds; the table gives each method's test loss against sgd's and its seconds.",
-            "Default budgets (weight steps per method): paraboloid, saddle, circle, blobs 10 x 1000 steps on batches"
-                + " of 30 (sgd is within 10%% of its test loss at ten times the budget on circle and blobs, not on"
-                + " paraboloid and saddle: use --epochs 100 there); iris 10 x 100 full-batch steps; mnist 2 x 100"
-                + " steps on batches of 100 (a short run)."})
+            "Default budgets (weight steps per method): paraboloid, saddle 100 x 1000 and circle, blobs 10 x 1000"
+                + " steps on batches of 30 (with one hidden layer sgd is then within 10%% of its test loss at ten"
+                + " times the budget; --check-budget shows it); iris 10 x 100 full-batch steps; mnist 2 x 100 steps"
+                + " on batches of 100 (a short run)."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -85,6 +86,10 @@ final class CompareCommand implements Callable<Integer> {
             + " against seconds, with index.html, to this folder.")
     Path out;
 
+    @Option(names = "--check-budget", description = "Also train tuned sgd with ten times the weight steps and say"
+            + " whether the budget's test loss is within 10%% of it (nearly converged).")
+    boolean checkBudget;
+
     @Option(names = "--json", description = "Print the table as JSON.")
     boolean json;
 
@@ -110,8 +115,13 @@ final class CompareCommand implements Callable<Integer> {
             shape.shape(checks, Tasks.task(task, hidden, 1).network().apply(1L).network().architecture(), task);
         }
         Budget budget = Budget.of(task).with(epochs, steps, batchSize);
-        List<TrialSettings> trials = Comparison.trials(task, hidden, shape.widthsText(), shape.skips, budget,
+        List<TrialSettings> compared = Comparison.trials(task, hidden, shape.widthsText(), shape.skips, budget,
                 methods, seeds, options.options(), betaN);
+        Budget tenfold = budget.with(10 * budget.epochs(), null, null);
+        List<TrialSettings> check = checkBudget ? Comparison.trials(task, hidden, shape.widthsText(), shape.skips,
+                tenfold, List.of("sgd"), seeds, options.options(), betaN) : List.of();
+        List<TrialSettings> trials = new ArrayList<>(check);
+        trials.addAll(compared);
         ProgressBar bar = new ProgressBar(System.err, "compare", !quiet && !json);
         List<TrialResult> results = new ArrayList<>();
         try {
@@ -132,7 +142,10 @@ final class CompareCommand implements Callable<Integer> {
             bar.finish();
         }
         results.sort((a, b) -> Integer.compare(trials.indexOf(a.settings()), trials.indexOf(b.settings())));
-        List<MethodSummary> rows = Comparison.summarise(results, methods, budget);
+        List<MethodSummary> rows = Comparison.summarise(results.stream().filter(r -> compared.contains(r.settings()))
+                .toList(), methods, budget);
+        BudgetCheck budgetCheck = checkBudget ? budgetCheck(rows, Comparison.summarise(results.stream()
+                .filter(r -> check.contains(r.settings())).toList(), List.of("sgd"), tenfold).get(0)) : null;
         Path index = null;
         if (out != null) {
             FigureFolder figures = new FigureFolder(out);
@@ -146,23 +159,32 @@ final class CompareCommand implements Callable<Integer> {
             report.put("seeds", seeds);
             report.put("budget", budget);
             report.put("results", rows);
+            if (budgetCheck != null) {
+                report.put("budgetCheck", budgetCheck);
+            }
             JsonOutput.printWithNulls(report);
         } else {
-            print(budget, rows, index);
+            print(budget, rows, budgetCheck, index);
         }
         return 0;
     }
 
-    private void print(Budget budget, List<MethodSummary> rows, Path index) {
+    /** The check of sgd's row among {@code rows} against {@code tenfold}, or one on the budget's sgd alone. */
+    private static BudgetCheck budgetCheck(List<MethodSummary> rows, MethodSummary tenfold) {
+        MethodSummary sgd = rows.stream().filter(r -> r.method().equals("sgd")).findFirst().orElse(null);
+        return sgd == null ? null : BudgetCheck.of(sgd, tenfold);
+    }
+
+    private void print(Budget budget, List<MethodSummary> rows, BudgetCheck check, Path index) {
         boolean classifier = rows.stream().anyMatch(r -> r.testAccuracy() != null);
         System.out.printf(Locale.ROOT, "%s, %d hidden layer(s): %d weight steps per method (%d epochs x %d steps on"
                 + " %s), seeds %s%n%n", task, hidden, budget.weightSteps(), budget.epochs(), budget.steps(),
                 budget.batchSize() == 0 ? "the full batch" : "batches of " + budget.batchSize(), seeds);
-        System.out.printf(Locale.ROOT, "%-12s %-8s %12s %-22s %-17s %9s %10s %-12s%n", "method", "backprop",
+        System.out.printf(Locale.ROOT, "%-12s %-8s %12s %-22s %-17s %9s %10s %-12s %s%n", "method", "backprop",
                 "weight steps", "test loss (mean, sd)", "vs tuned sgd", classifier ? "test acc" : "", "seconds",
-                "time vs sgd");
+                "time vs sgd", "test loss at sgd's seconds");
         for (MethodSummary r : rows) {
-            String loss = r.testLoss() == null ? "-" : String.format(Locale.ROOT, "%.5g", r.testLoss())
+            String loss = format(r.testLoss())
                     + (r.testLossSd() == null ? "" : String.format(Locale.ROOT, " +- %.2g", r.testLossSd()));
             String versus = r.testLossRatio() == null || r.method().equals("sgd") ? r.verdict()
                     : String.format(Locale.ROOT, "%.2fx, %s", r.testLossRatio(), r.verdict());
@@ -171,8 +193,10 @@ final class CompareCommand implements Callable<Integer> {
             String seconds = r.seconds() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.seconds());
             String time = r.secondsRatio() == null || r.method().equals("sgd") ? ""
                     : String.format(Locale.ROOT, "%.1fx", r.secondsRatio());
-            System.out.printf(Locale.ROOT, "%-12s %-8s %12d %-22s %-17s %9s %10s %-12s%n", r.method(),
-                    r.backprop() ? "yes" : "no", r.weightSteps(), loss, versus, accuracy, seconds, time);
+            String equalTime = r.testLossAtSgdSeconds() == null ? "" : String.format(Locale.ROOT, "%.5g",
+                    r.testLossAtSgdSeconds());
+            System.out.printf(Locale.ROOT, "%-12s %-8s %12d %-22s %-17s %9s %10s %-12s %s%n", r.method(),
+                    r.backprop() ? "yes" : "no", r.weightSteps(), loss, versus, accuracy, seconds, time, equalTime);
             if (r.diverged() > 0 || r.failed() > 0) {
                 System.out.printf(Locale.ROOT, "             %d of %d trials diverged, %d failed%s%n", r.diverged(),
                         r.trials(), r.failed(), r.errors().isEmpty() ? "" : ": " + String.join("; ", r.errors()));
@@ -180,9 +204,20 @@ final class CompareCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("Means over the seeds whose trials completed; seconds count training only (a learning-rate"
-                + " search on a held-out fifth of the training set is extra). A ratio above 1 loses to tuned sgd.");
+                + " search on a held-out fifth of the training set is extra). A ratio above 1 loses to tuned sgd. The"
+                + " last column is each method's test loss when it had trained as long as sgd.");
+        if (check != null) {
+            System.out.printf(Locale.ROOT, "Budget check: tuned sgd with ten times the weight steps (%d) reaches test"
+                    + " loss %s; the budget's test loss is %s that: %s.%n", check.weightSteps(), format(check.testLoss()),
+                    check.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3fx", check.ratio()),
+                    check.nearlyConverged() ? "nearly converged" : "not converged, the comparison is early");
+        }
         if (index != null) {
             System.out.println("figures: " + index);
         }
+    }
+
+    private static String format(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.5g", value);
     }
 }

@@ -64,11 +64,30 @@ public final class Comparison {
         return new MethodSummary(method, !MethodRun.BACKPROP_FREE.contains(method), budget.weightSteps(), testLoss,
                 losses.size() < 2 ? null : SeedSummary.spread(losses), mean(completed, TrialResult::testAccuracy),
                 seconds, ratio(testLoss, sgd == null ? null : sgd.testLoss()),
-                ratio(seconds, sgd == null ? null : sgd.seconds()), trials.size(),
+                ratio(seconds, sgd == null ? null : sgd.seconds()),
+                sgd == null || sgd.seconds() == null ? null : mean(completed, r -> lossAtSeconds(r, sgd.seconds())),
+                trials.size(),
                 (int) trials.stream().filter(TrialResult::diverged).count(),
                 (int) trials.stream().filter(r -> r.error() != null).count(),
                 trials.stream().map(r -> r.testLoss().isEmpty() ? null : r.testLoss().get(0)).toList(),
                 trials.stream().map(TrialResult::error).filter(Objects::nonNull).distinct().toList());
+    }
+
+    /**
+     * The test loss {@code trial} had reached after {@code seconds} of its training, supposing its
+     * weight steps took equal time: the last point of its curve at or before that step.
+     */
+    static Double lossAtSeconds(TrialResult trial, double seconds) {
+        List<Long> steps = trial.curveSteps();
+        if (steps.isEmpty() || trial.trainingSeconds() <= seconds) {
+            return trial.finalTestLoss();
+        }
+        double reached = trial.weightSteps() * seconds / trial.trainingSeconds();
+        int last = 0;
+        while (last + 1 < steps.size() && steps.get(last + 1) <= reached) {
+            last++;
+        }
+        return trial.testLoss().get(last);
     }
 
     private static List<Double> values(List<TrialResult> trials, Function<TrialResult, Double> measure) {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param seconds the mean wall time of training (a rate search excluded)
  * @param testLossRatio the test loss divided by tuned gradient descent's (above 1: the method loses)
  * @param secondsRatio the seconds divided by tuned gradient descent's
+ * @param testLossAtSgdSeconds the mean test loss at equal wall time: each trial's loss curve read at the
+ *     last point it had reached after tuned gradient descent's mean seconds (its final loss if it was faster)
  * @param trials the trials run, one per seed
  * @param diverged the trials that diverged
  * @param failed the trials that failed, with their errors in {@code errors}
@@ -23,7 +25,7 @@ import java.util.List;
  * @param errors why trials failed
  */
 public record MethodSummary(String method, boolean backprop, long weightSteps, Double testLoss, Double testLossSd,
-        Double testAccuracy, Double seconds, Double testLossRatio, Double secondsRatio, int trials, int diverged,
+        Double testAccuracy, Double seconds, Double testLossRatio, Double secondsRatio, Double testLossAtSgdSeconds, int trials, int diverged,
         int failed, List<Double> initialTestLoss, List<String> errors) {
 
     /** How the method compares with tuned gradient descent, in a word or two; empty for gradient descent itself. */

@@ -72,6 +72,23 @@ class CompareCommandTest {
     }
 
     @Test
+    void theBudgetCheckTrainsSgdTenTimesLongerAndComparesItsTestLoss() throws Exception {
+        JsonObject report = compare("saddle", "--methods", "sgd,nudged", "--check-budget");
+        JsonObject sgd = report.getAsJsonArray("results").get(0).getAsJsonObject();
+        JsonObject check = report.getAsJsonObject("budgetCheck");
+        assertEquals(40, check.get("weightSteps").getAsLong());
+        assertEquals(sgd.get("testLoss").getAsDouble(), check.get("budgetTestLoss").getAsDouble(), 0.0);
+        assertNotEquals(sgd.get("testLoss").getAsDouble(), check.get("testLoss").getAsDouble(), "another run");
+        double ratio = sgd.get("testLoss").getAsDouble() / check.get("testLoss").getAsDouble();
+        assertEquals(ratio, check.get("ratio").getAsDouble(), 1e-12);
+        assertEquals(ratio <= 1.1, check.get("nearlyConverged").getAsBoolean());
+        JsonObject nudged = report.getAsJsonArray("results").get(1).getAsJsonObject();
+        assertTrue(nudged.get("testLossAtSgdSeconds").getAsDouble() > 0, nudged.toString());
+        assertTrue(sgd.get("testLossAtSgdSeconds").isJsonNull(), sgd.toString());
+        assertEquals(2, sgd.get("trials").getAsInt(), "the check's trials are not the budget's");
+    }
+
+    @Test
     void aResidualNetworkIsComparedOnItsOwnInitialWeights() throws Exception {
         JsonArray plain = compare("paraboloid", "--widths", "2,8,8,1").getAsJsonArray("results");
         JsonArray residual = compare("paraboloid", "--widths", "2,8,8,1", "--skips", "1-2,0-3p")
