@@ -12,6 +12,7 @@ import dev.sheaf4j.sheaf.Spectrum;
 import dev.sheaf4j.solve.DiffusionResult;
 import dev.sheaf4j.solve.DiffusionSettings;
 import java.util.SplittableRandom;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -62,6 +63,9 @@ class DiffusionPropertyTest {
                 Spectrum.of(new Coboundary(sheaf.network(), ActivationPattern.of(start, 0))).lambdaMax());
         // a change below tol means a distance to the fixed point of about tol / (alpha dt lambda_min)
         double tolerance = 1e-10 * alpha * dt * atForward.lambdaMin();
+        // the energy falls by e^-(2 alpha dt lambda_*) per step, so reaching it takes about 25 / (alpha dt
+        // lambda_*) steps; a draw whose bottleneck makes that exceed the step budget is outside the property
+        Assume.that(25 / (alpha * dt * atForward.lambdaMin()) < 1_000_000);
         DiffusionSettings settings = DiffusionSettings.defaults().withDt(dt).withTolerance(tolerance)
                 .withMaxSteps(3_000_000).withEnergyTrace(true);
         DiffusionResult run = sheaf.diffuse(start, Pins.none(), settings);
