@@ -106,7 +106,9 @@ final class CompareCommand implements Callable<Integer> {
                 .require(methods.stream().distinct().count() == methods.size(), "--methods must not repeat a method,"
                         + " got " + methods)
                 .positive("--epochs", epochs).positive("--steps", steps).notNegative("--batch-size", batchSize)
-                .positive("--threads", threads).positive("--beta-n", betaN);
+                .positive("--threads", threads).positive("--beta-n", betaN)
+                .require(!checkBudget || methods.contains("sgd"), "--check-budget needs sgd among --methods, got "
+                        + methods);
         options.check(checks);
         if (out != null) {
             checks.writableFolder("--out", out);
@@ -144,8 +146,9 @@ final class CompareCommand implements Callable<Integer> {
         results.sort((a, b) -> Integer.compare(trials.indexOf(a.settings()), trials.indexOf(b.settings())));
         List<MethodSummary> rows = Comparison.summarise(results.stream().filter(r -> compared.contains(r.settings()))
                 .toList(), methods, budget);
-        BudgetCheck budgetCheck = checkBudget ? budgetCheck(rows, Comparison.summarise(results.stream()
-                .filter(r -> check.contains(r.settings())).toList(), List.of("sgd"), tenfold).get(0)) : null;
+        BudgetCheck budgetCheck = checkBudget ? BudgetCheck.of(rows.get(methods.indexOf("sgd")),
+                Comparison.summarise(results.stream().filter(r -> check.contains(r.settings())).toList(),
+                        List.of("sgd"), tenfold).get(0)) : null;
         Path index = null;
         if (out != null) {
             FigureFolder figures = new FigureFolder(out);
@@ -169,12 +172,6 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The check of sgd's row among {@code rows} against {@code tenfold}, or one on the budget's sgd alone. */
-    private static BudgetCheck budgetCheck(List<MethodSummary> rows, MethodSummary tenfold) {
-        MethodSummary sgd = rows.stream().filter(r -> r.method().equals("sgd")).findFirst().orElse(null);
-        return sgd == null ? null : BudgetCheck.of(sgd, tenfold);
-    }
-
     private void print(Budget budget, List<MethodSummary> rows, BudgetCheck check, Path index) {
         boolean classifier = rows.stream().anyMatch(r -> r.testAccuracy() != null);
         System.out.printf(Locale.ROOT, "%s, %d hidden layer(s): %d weight steps per method (%d epochs x %d steps on"
@@ -193,8 +190,7 @@ final class CompareCommand implements Callable<Integer> {
             String seconds = r.seconds() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.seconds());
             String time = r.secondsRatio() == null || r.method().equals("sgd") ? ""
                     : String.format(Locale.ROOT, "%.1fx", r.secondsRatio());
-            String equalTime = r.testLossAtSgdSeconds() == null ? "" : String.format(Locale.ROOT, "%.5g",
-                    r.testLossAtSgdSeconds());
+            String equalTime = r.testLossAtSgdSeconds() == null ? "" : format(r.testLossAtSgdSeconds());
             System.out.printf(Locale.ROOT, "%-12s %-8s %12d %-22s %-17s %9s %10s %-12s %s%n", r.method(),
                     r.backprop() ? "yes" : "no", r.weightSteps(), loss, versus, accuracy, seconds, time, equalTime);
             if (r.diverged() > 0 || r.failed() > 0) {

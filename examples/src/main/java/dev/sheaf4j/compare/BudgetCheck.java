@@ -19,8 +19,7 @@ public record BudgetCheck(long weightSteps, Double testLoss, Double budgetTestLo
 
     /** The check of gradient descent's row {@code atBudget} against its row {@code atTenfold}. */
     public static BudgetCheck of(MethodSummary atBudget, MethodSummary atTenfold) {
-        Double ratio = atBudget.testLoss() == null || atTenfold.testLoss() == null || atTenfold.testLoss() == 0 ? null
-                : atBudget.testLoss() / atTenfold.testLoss();
+        Double ratio = Comparison.ratio(atBudget.testLoss(), atTenfold.testLoss());
         return new BudgetCheck(atTenfold.weightSteps(), atTenfold.testLoss(), atBudget.testLoss(), ratio,
                 ratio != null && ratio <= 1 + TOLERANCE);
     }

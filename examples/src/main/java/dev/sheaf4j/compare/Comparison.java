@@ -99,7 +99,8 @@ public final class Comparison {
         return values.isEmpty() ? null : SeedSummary.mean(values);
     }
 
-    private static Double ratio(Double value, Double reference) {
+    /** {@code value / reference}, or null when either is missing or the reference is 0. */
+    static Double ratio(Double value, Double reference) {
         return value == null || reference == null || reference == 0 ? null : value / reference;
     }
 }

@@ -25,8 +25,8 @@ import java.util.List;
  * @param errors why trials failed
  */
 public record MethodSummary(String method, boolean backprop, long weightSteps, Double testLoss, Double testLossSd,
-        Double testAccuracy, Double seconds, Double testLossRatio, Double secondsRatio, Double testLossAtSgdSeconds, int trials, int diverged,
-        int failed, List<Double> initialTestLoss, List<String> errors) {
+        Double testAccuracy, Double seconds, Double testLossRatio, Double secondsRatio, Double testLossAtSgdSeconds,
+        int trials, int diverged, int failed, List<Double> initialTestLoss, List<String> errors) {
 
     /** How the method compares with tuned gradient descent, in a word or two; empty for gradient descent itself. */
     public String verdict() {

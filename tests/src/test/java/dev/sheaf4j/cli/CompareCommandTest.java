@@ -148,6 +148,8 @@ class CompareCommandTest {
         assertUsageError(List.of("--methods", "adam"), "compare", "circle", "--methods", "sgd,adam");
         assertUsageError(List.of("--seeds", "repeat"), "compare", "circle", "--seeds", "1,1");
         assertUsageError(List.of("--epochs", "0"), "compare", "circle", "--epochs", "0");
+        assertUsageError(List.of("--check-budget", "sgd"), "compare", "circle", "--methods", "nudged",
+                "--check-budget");
         assertUsageError(List.of("--momentum", "[0, 1)"), "compare", "circle", "--momentum", "1");
         assertUsageError(List.of("--beta-n", "-3"), "compare", "circle", "--beta-n", "-3");
         assertUsageError(List.of("--widths", "3,5,1", "2 inputs"), "compare", "circle", "--widths", "3,5,1");
