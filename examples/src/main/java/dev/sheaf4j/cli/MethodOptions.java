@@ -24,15 +24,16 @@ final class MethodOptions {
             + " fifth of the training set, as for sgd).")
     Double nudgeRate;
 
-    @Option(names = "--momentum", description = "Momentum of the nudged method's weight step, in [0, 1) (default 0).")
+    @Option(names = "--momentum", description = "Momentum of the weight steps of sgd and the nudged method (both, so"
+            + " that they compare fairly), in [0, 1) (default 0).")
     Double momentum;
 
     @Option(names = "--layer-rates", description = "Nudged method: divide each layer's rate by 1 + the mean squared"
             + " length of its input.")
     boolean layerRates;
 
-    @Option(names = "--rate-decay", description = "Nudged method: the rate falls as rate / (1 + t / N) at weight step t"
-            + " (default 0: constant).")
+    @Option(names = "--rate-decay", description = "sgd and the nudged method: the rate falls as rate / (1 + t / N) at"
+            + " weight step t (default 0: constant).")
     Integer rateDecay;
 
     /** Checks these options. */
@@ -41,6 +42,11 @@ final class MethodOptions {
                 .positive("--rate-decay", rateDecay)
                 .require(momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got "
                         + momentum);
+    }
+
+    /** Whether the weight steps take neither momentum nor a rate schedule. */
+    boolean plainSteps() {
+        return (momentum == null || momentum == 0) && (rateDecay == null || rateDecay == 0);
     }
 
     /** The options as {@link MethodRun} takes them. */

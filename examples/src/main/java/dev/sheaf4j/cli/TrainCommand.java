@@ -116,7 +116,9 @@ final class TrainCommand implements Callable<Integer> {
                 .positive("--epochs", epochs).positive("--steps", steps).notNegative("--batch-size", batchSize)
                 .positive("--alpha", alpha).positive("--beta-n", betaTimesN).positive("--dt", dt)
                 .positive("--joint-stalk-steps", jointStalkSteps).positive("--sgd-epochs", sgdEpochs)
-                .positive("--threads", threads).writableFile("--save", save);
+                .positive("--threads", threads).writableFile("--save", save)
+                .require(sgdEpochs == null || options.plainSteps(), "--sgd-epochs trains plain"
+                        + " gradient descent by epochs; give --momentum or --rate-decay without it");
         options.check(checks);
         choice.check(checks);
         Tasks.Task t = choice.task();

@@ -8,6 +8,7 @@ import dev.sheaf4j.train.GradientDescent;
 import dev.sheaf4j.train.NudgeSettings;
 import dev.sheaf4j.train.RateSearch;
 import dev.sheaf4j.train.SheafTrainer;
+import dev.sheaf4j.train.StepRule;
 import dev.sheaf4j.train.TrainingListener;
 import dev.sheaf4j.train.TrainingResult;
 import dev.sheaf4j.train.TrainingSettings;
@@ -42,9 +43,9 @@ public final class MethodRun {
      * @param nudge the nudge strength (default 0.01)
      * @param nudgeSymmetric whether the nudged rule contrasts nudges towards and away from the target
      * @param nudgeRate the nudged rule's learning rate (default: searched)
-     * @param momentum the nudged rule's momentum (default 0)
+     * @param momentum the momentum of gradient descent's and the nudged rule's weight steps (default 0)
      * @param layerRates whether the nudged rule divides each layer's rate by 1 + the mean squared input length
-     * @param rateDecay the nudged rule's rate decay steps (default 0: constant)
+     * @param rateDecay the rate decay steps of gradient descent and the nudged rule (default 0: constant)
      */
     public record Options(Double sgdRate, Double nudge, boolean nudgeSymmetric, Double nudgeRate, Double momentum,
             boolean layerRates, Integer rateDecay) implements Serializable {
@@ -52,6 +53,11 @@ public final class MethodRun {
 
         /** Every option at its default. */
         public static final Options DEFAULTS = new Options(null, null, false, null, null, false, null);
+
+        /** Gradient descent's weight step of these options at learning rate {@code rate}. */
+        StepRule sgdStep(double rate) {
+            return new StepRule(rate, momentum != null ? momentum : 0.0, rateDecay != null ? rateDecay : 0);
+        }
 
         /** The nudged rule of these options at learning rate {@code rate}. */
         NudgeSettings rule(double rate) {
@@ -131,16 +137,18 @@ public final class MethodRun {
         int batch = settings.batchFor(train.size());
         int steps = Math.toIntExact((long) settings.epochs() * settings.stepsPerEpoch());
         double rate = options.sgdRate() != null ? options.sgdRate() : chosenRate(kernel, train, seed, (value, fit) ->
-                GradientDescent.trainSteps(kernel, initial, fit, null, value, steps, batch, seed, steps, step -> { })
+                GradientDescent.trainSteps(kernel, initial, fit, null, options.sgdStep(value), steps, batch, seed, steps,
+                        step -> { })
                         .network(), progress, notes);
         notes.put("learningRate", rate);
         int every = Math.max(1, steps / 100);
         long start = System.nanoTime();
-        GradientDescent.Result r = GradientDescent.trainSteps(kernel, initial, train, test, rate, steps, batch, seed,
-                every, step -> progress.update(step, steps, "gradient descent"));
+        GradientDescent.Result r = GradientDescent.trainSteps(kernel, initial, train, test, options.sgdStep(rate),
+                steps, batch, seed, every, step -> progress.update(step, steps, "gradient descent"));
         double seconds = (System.nanoTime() - start) / 1e9;
         String outcome = "completed " + steps + " weight steps at learning rate " + rate
                 + (options.sgdRate() != null ? "" : " (chosen on a held-out fifth of the training set)")
+                + (options.sgdStep(rate).plain() ? "" : " with the nudged rule's momentum and schedule")
                 + (batch < train.size() ? " on the sheaf methods' batches of " + batch : "");
         long[] curveSteps = new long[r.testLoss().length];
         for (int i = 0; i < curveSteps.length; i++) {

@@ -98,18 +98,58 @@ public final class GradientDescent {
      */
     public static Result trainSteps(SheafKernel kernel, Network initial, Dataset train, Dataset test, double rate,
             int steps, int batchSize, long seed, int recordEvery, IntConsumer afterStep) {
-        Curves curves = new Curves(kernel, initial, train, test, rate, "step", batchSize, recordEvery);
+        return trainSteps(kernel, initial, train, test, StepRule.constant(rate), steps, batchSize, seed, recordEvery,
+                afterStep);
+    }
+
+    /**
+     * Trains as {@link #trainSteps(SheafKernel, Network, Dataset, Dataset, double, int, int, long, int,
+     * IntConsumer)} does, each weight update taken by {@code rule} (its momentum and schedule).
+     */
+    public static Result trainSteps(SheafKernel kernel, Network initial, Dataset train, Dataset test, StepRule rule,
+            int steps, int batchSize, long seed, int recordEvery, IntConsumer afterStep) {
+        Curves curves = new Curves(kernel, initial, train, test, rule.rate(), "step", batchSize, recordEvery);
         double[] params = curves.params;
         int n = train.size();
         MiniBatches batches = batchSize < n ? new MiniBatches(n, batchSize, seed) : null;
         Backpropagation fullBatch = batches == null ? new Backpropagation(kernel, train) : null;
+        Update update = rule.plain() ? (pass, p) -> pass.step(p, rule.rate()) : new RuleUpdate(kernel.layout(), rule);
         for (int step = 1; step <= steps; step++) {
             Backpropagation pass = batches == null ? fullBatch : new Backpropagation(kernel, train.select(batches.next()));
-            pass.step(params, rate);
+            update.apply(pass, params);
             curves.after(step, step % recordEvery == 0 || step == steps);
             afterStep.accept(step);
         }
         return curves.result();
+    }
+
+    /** One weight update from a batch's backpropagation. */
+    @FunctionalInterface
+    private interface Update {
+        void apply(Backpropagation pass, double[] params);
+    }
+
+    /** A rule's update: the gradient taken from a step of rate 1 on a copy, then moved by the rule. */
+    private static final class RuleUpdate implements Update {
+        private final WeightUpdate rule;
+        private final double[] stepped;
+        private final double[] gradient;
+
+        RuleUpdate(SheafLayout layout, StepRule rule) {
+            this.rule = new WeightUpdate(layout, rule, false);
+            this.stepped = new double[layout.architecture().parameterCount()];
+            this.gradient = new double[stepped.length];
+        }
+
+        @Override
+        public void apply(Backpropagation pass, double[] params) {
+            System.arraycopy(params, 0, stepped, 0, params.length);
+            pass.step(stepped, 1.0);
+            for (int i = 0; i < params.length; i++) {
+                gradient[i] = params[i] - stepped[i];
+            }
+            rule.apply(params, gradient, null, 0);
+        }
     }
 
     /** The weights being trained and their loss curves, checked for divergence after each update. */

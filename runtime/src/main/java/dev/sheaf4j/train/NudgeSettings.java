@@ -16,13 +16,7 @@ public record NudgeSettings(double strength, boolean symmetric, double rate, dou
     public NudgeSettings {
         Require.positive(strength, "nudge strength");
         Require.positive(rate, "nudge rate");
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
-        if (rateDecaySteps < 0) {
-            throw new IllegalArgumentException("rate decay steps must be 0 (constant rate) or positive, got "
-                    + rateDecaySteps);
-        }
+        new StepRule(rate, momentum, rateDecaySteps); // refuses a momentum outside [0, 1), a negative schedule
     }
 
     /**
@@ -63,8 +57,8 @@ public record NudgeSettings(double strength, boolean symmetric, double rate, dou
         return new NudgeSettings(strength, symmetric, rate, momentum, layerScaled, value);
     }
 
-    /** The rate at weight step {@code t} (from 0). */
-    double rateAt(long t) {
-        return rateDecaySteps == 0 ? rate : rate / (1.0 + (double) t / rateDecaySteps);
+    /** The weight step of these settings: rate, momentum and schedule. */
+    public StepRule step() {
+        return new StepRule(rate, momentum, rateDecaySteps);
     }
 }

@@ -86,7 +86,7 @@ public final class SheafTrainer {
         check(initial, train, test);
         int b = settings.batchFor(train.size());
         NudgedGradient estimate = new NudgedGradient(kernel, pins, b, nudge.strength(), nudge.symmetric());
-        LocalWeightStep weightStep = new LocalWeightStep(layout, nudge);
+        WeightUpdate weightStep = new WeightUpdate(layout, nudge.step(), nudge.layerScaled());
         double[] gradient = new double[arch.parameterCount()];
         return new Run(initial, train, test, pins.compile(layout, b), settings, listener, new Step() {
             @Override

@@ -150,7 +150,7 @@ class NudgedGradientTest {
         state[layout.postOffset(0) * 2] = 1;
         state[layout.postOffset(0) * 2 + 1] = 3;
         state[layout.postOffset(1) * 2] = 2;
-        LocalWeightStep step = new LocalWeightStep(layout, new NudgeSettings(0.01, true, 1.0, 0.5, true, 1));
+        WeightUpdate step = new WeightUpdate(layout, new StepRule(1.0, 0.5, 1), true);
         double[] params = new double[arch.parameterCount()];
         double[] gradient = {1, 1, 1, 1};
         step.apply(params, gradient, state, 2);

@@ -88,6 +88,8 @@ class CommandLineErrorsTest {
         assertUsageError("train ", List.of("--methods", "annealing"), "train", "circle", "--methods",
                 "sheaf,annealing");
         assertUsageError("train ", List.of("--momentum", "[0, 1)", "1.0"), "train", "circle", "--momentum", "1");
+        assertUsageError("train ", List.of("--sgd-epochs", "--momentum"), "train", "circle", "--sgd-epochs", "5",
+                "--momentum", "0.9");
         assertUsageError("train ", List.of("--nudge", "0"), "train", "circle", "--nudge", "0");
         assertUsageError("train ", List.of("--nudge-rate", "-1"), "train", "circle", "--nudge-rate", "-1");
         assertUsageError("train ", List.of("--rate-decay", "0"), "train", "circle", "--rate-decay", "0");
