@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
                 + " steps, over seeds; the table gives each method's test loss against sgd's and its seconds.",
             "Default budgets (weight steps per method): paraboloid, saddle 100 x 1000 and circle, blobs 10 x 1000"
                 + " steps on batches of 30 (with one hidden layer sgd is then within 10%% of its test loss at ten"
-                + " times the budget; --check-budget shows it); iris 10 x 100 full-batch steps; mnist 2 x 100 steps"
-                + " on batches of 100 (a short run)."})
+                + " times the budget; --check-budget shows it); iris 10 x 100 full-batch steps; mnist 50 x 100"
+                + " steps on batches of 100."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,8 +16,8 @@ public record Budget(int epochs, int steps, int batchSize) {
      * The default budget of each task, for one and two hidden layers alike: the smallest tried (10,000
      * or 100,000 steps on batches of 30) at which tuned gradient descent with one hidden layer is within
      * 10% of its test loss at ten times the budget (the figures, by {@code compare --check-budget}, are
-     * in the README); iris takes 1,000 full-batch steps; MNIST 200 steps on batches of 100, a budget
-     * smaller than convergence needs, so that it ends in minutes.
+     * in the README); iris takes 1,000 full-batch steps; MNIST 5,000 steps on batches of 100, at which the
+     * nudged rule passes 95% test accuracy.
      */
     private static final Map<String, Budget> DEFAULTS = Map.of(
             "paraboloid", new Budget(100, 1000, 30),
@@ -25,7 +25,7 @@ public record Budget(int epochs, int steps, int batchSize) {
             "circle", new Budget(10, 1000, 30),
             "blobs", new Budget(10, 1000, 30),
             "iris", new Budget(10, 100, 0),
-            "mnist", new Budget(2, 100, 100));
+            "mnist", new Budget(50, 100, 100));
 
     /** The default budget of {@code task}, one of {@link Tasks#NAMES}. */
     public static Budget of(String task) {
