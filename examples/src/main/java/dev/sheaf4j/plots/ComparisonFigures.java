@@ -31,7 +31,7 @@ public final class ComparisonFigures {
             boolean seconds) throws IOException {
         String x = seconds ? "seconds of training" : "weight steps";
         List<TrialResult> completed = results.stream().filter(TrialResult::completed).toList();
-        boolean logY = Charts.spansADecade(completed.stream().map(TrialResult::finalTestLoss));
+        boolean logY = Charts.spansADecade(completed.stream().flatMap(r -> r.testLoss().stream()));
         XYChart chart = Charts.line("Test loss against " + x + " (mean over seeds)", x, "test loss", logY);
         Map<String, String> numbers = new LinkedHashMap<>();
         for (String method : methods) {
