@@ -98,13 +98,14 @@ final class SweepCommand implements Callable<Integer> {
             + " on a held-out fifth of the training set).")
     List<Double> nudgeRate;
 
-    @Option(names = "--momentum", split = ",", description = "Momenta of the nudged method's weight step, in [0, 1).")
+    @Option(names = "--momentum", split = ",", description = "Momenta of the weight steps of sgd and the nudged"
+            + " method, in [0, 1).")
     List<Double> momentum;
 
     @Option(names = "--layer-rates", split = ",", description = "Nudged method: per-layer rates: true, false.")
     List<Boolean> layerRates;
 
-    @Option(names = "--rate-decay", split = ",", description = "Nudged method: steps N of the rate decay"
+    @Option(names = "--rate-decay", split = ",", description = "sgd and the nudged method: steps N of the rate decay"
             + " rate / (1 + t / N); 0 for a constant rate.")
     List<Integer> rateDecay;
 

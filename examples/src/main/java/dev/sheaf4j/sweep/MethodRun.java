@@ -136,10 +136,10 @@ public final class MethodRun {
             TrainingSettings settings, Options options, long seed, Progress progress, Map<String, Object> notes) {
         int batch = settings.batchFor(train.size());
         int steps = Math.toIntExact((long) settings.epochs() * settings.stepsPerEpoch());
-        double rate = options.sgdRate() != null ? options.sgdRate() : chosenRate(kernel, train, seed, (value, fit) ->
-                GradientDescent.trainSteps(kernel, initial, fit, null, options.sgdStep(value), steps, batch, seed, steps,
-                        step -> { })
-                        .network(), progress, notes);
+        RateSearch.Trial trial = (value, fit) -> GradientDescent.trainSteps(kernel, initial, fit, null,
+                options.sgdStep(value), steps, batch, seed, steps, step -> { }).network();
+        double rate = options.sgdRate() != null ? options.sgdRate()
+                : chosenRate(kernel, train, seed, trial, progress, notes);
         notes.put("learningRate", rate);
         int every = Math.max(1, steps / 100);
         long start = System.nanoTime();

@@ -30,9 +30,9 @@ import java.util.Map;
  * @param nudge the nudged method's nudge strength
  * @param nudgeSymmetric whether the nudged method contrasts the nudges towards and away from the target
  * @param nudgeRate the nudged method's learning rate (null: chosen as gradient descent's is)
- * @param momentum the nudged method's momentum
+ * @param momentum the momentum of sgd's and the nudged method's weight steps
  * @param layerRates whether the nudged method scales each layer's rate by its inputs' lengths
- * @param rateDecay the steps of the nudged method's rate decay (0: constant)
+ * @param rateDecay the steps of sgd's and the nudged method's rate decay (0: constant)
  * @param seed the seed
  */
 public record TrialSettings(String task, int hidden, String widths, String skips, String method, Double betaN,

@@ -113,7 +113,8 @@ public final class GradientDescent {
         int n = train.size();
         MiniBatches batches = batchSize < n ? new MiniBatches(n, batchSize, seed) : null;
         Backpropagation fullBatch = batches == null ? new Backpropagation(kernel, train) : null;
-        Update update = rule.plain() ? (pass, p) -> pass.step(p, rule.rate()) : new RuleUpdate(kernel.layout(), rule);
+        Update update = rule.plain() ? (pass, p) -> pass.step(p, rule.rate())
+                : new RuleUpdate(kernel.layout(), rule);
         for (int step = 1; step <= steps; step++) {
             Backpropagation pass = batches == null ? fullBatch : new Backpropagation(kernel, train.select(batches.next()));
             update.apply(pass, params);
