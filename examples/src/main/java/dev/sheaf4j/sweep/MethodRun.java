@@ -54,15 +54,16 @@ public final class MethodRun {
         /** Every option at its default. */
         public static final Options DEFAULTS = new Options(null, null, false, null, null, false, null);
 
-        /** Gradient descent's weight step of these options at learning rate {@code rate}. */
-        StepRule sgdStep(double rate) {
+        /** The weight step of these options at learning rate {@code rate}, gradient descent's and the nudged rule's. */
+        StepRule step(double rate) {
             return new StepRule(rate, momentum != null ? momentum : 0.0, rateDecay != null ? rateDecay : 0);
         }
 
         /** The nudged rule of these options at learning rate {@code rate}. */
         NudgeSettings rule(double rate) {
-            return new NudgeSettings(nudge != null ? nudge : 0.01, nudgeSymmetric, rate,
-                    momentum != null ? momentum : 0.0, layerRates, rateDecay != null ? rateDecay : 0);
+            StepRule step = step(rate);
+            return new NudgeSettings(nudge != null ? nudge : 0.01, nudgeSymmetric, rate, step.momentum(), layerRates,
+                    step.rateDecaySteps());
         }
     }
 
@@ -137,18 +138,19 @@ public final class MethodRun {
         int batch = settings.batchFor(train.size());
         int steps = Math.toIntExact((long) settings.epochs() * settings.stepsPerEpoch());
         RateSearch.Trial trial = (value, fit) -> GradientDescent.trainSteps(kernel, initial, fit, null,
-                options.sgdStep(value), steps, batch, seed, steps, step -> { }).network();
+                options.step(value), steps, batch, seed, steps, step -> { }).network();
         double rate = options.sgdRate() != null ? options.sgdRate()
                 : chosenRate(kernel, train, seed, trial, progress, notes);
         notes.put("learningRate", rate);
         int every = Math.max(1, steps / 100);
         long start = System.nanoTime();
-        GradientDescent.Result r = GradientDescent.trainSteps(kernel, initial, train, test, options.sgdStep(rate),
-                steps, batch, seed, every, step -> progress.update(step, steps, "gradient descent"));
+        StepRule rule = options.step(rate);
+        GradientDescent.Result r = GradientDescent.trainSteps(kernel, initial, train, test, rule, steps, batch, seed,
+                every, step -> progress.update(step, steps, "gradient descent"));
         double seconds = (System.nanoTime() - start) / 1e9;
         String outcome = "completed " + steps + " weight steps at learning rate " + rate
                 + (options.sgdRate() != null ? "" : " (chosen on a held-out fifth of the training set)")
-                + (options.sgdStep(rate).plain() ? "" : " with the nudged rule's momentum and schedule")
+                + (rule.plain() ? "" : " with the nudged rule's momentum and schedule")
                 + (batch < train.size() ? " on the sheaf methods' batches of " + batch : "");
         long[] curveSteps = new long[r.testLoss().length];
         for (int i = 0; i < curveSteps.length; i++) {

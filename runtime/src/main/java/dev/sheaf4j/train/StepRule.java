@@ -26,11 +26,6 @@ public record StepRule(double rate, double momentum, int rateDecaySteps) {
         return new StepRule(rate, 0.0, 0);
     }
 
-    /** This rule at another base rate. */
-    public StepRule withRate(double value) {
-        return new StepRule(value, momentum, rateDecaySteps);
-    }
-
     /** Whether every step is {@code w -= rate g}: no momentum, a constant rate. */
     public boolean plain() {
         return momentum == 0 && rateDecaySteps == 0;

@@ -39,13 +39,6 @@ class GradientDescentStepRuleTest {
     }
 
     @Test
-    void aPlainRuleIsTheConstantRate() {
-        assertEquals(GradientDescent.trainSteps(kernel, initial, data, null, 0.05, 11, 8, 2, 5, step -> { }),
-                GradientDescent.trainSteps(kernel, initial, data, null, StepRule.constant(0.05), 11, 8, 2, 5,
-                        step -> { }));
-    }
-
-    @Test
     void badRulesAreRefusedWithTheirName() {
         assertEquals("momentum must be in [0, 1), got 1.0",
                 assertThrows(IllegalArgumentException.class, () -> new StepRule(0.1, 1.0, 0)).getMessage());
