@@ -277,13 +277,26 @@ final class BlockElimination implements PatternSystem {
     /**
      * {@code d -= C S^-1 C^T}, symmetric, for vertex {@code v}'s coupling {@code C} and the factor
      * {@code S} of the vertex before, from the rows of {@code C}: {@code C E^-1 C^T} for a diagonal
-     * {@code S = E}; {@code Z Z^T}, {@code Z = C L^-T}, for a Cholesky factor {@code L}; {@code C E^-1
-     * C^T - Q Q^T}, {@code Q = C E^-1 U^T L_c^-T}, for a low-rank {@code S = E + U^T U} with
-     * capacitance factor {@code L_c} (Woodbury).
+     * {@code S = E}; {@code Z Z^T}, {@code Z = C L^-T}, for a Cholesky factor {@code L}. For a low-rank
+     * {@code S = E + U^T U} the coupling is {@code C = -U_R}, the solved rows {@code R} of {@code U},
+     * and Woodbury's formula gives {@code U S^-1 U^T = I - K^-1} for the capacitance matrix {@code K =
+     * I + U E^-1 U^T}: {@code d -= I - Y Y^T}, {@code Y} the rows {@code R} of {@code L_K^-1}.
      */
     private void subtractSchur(int v, int m, int before, double[] d) {
-        double[] c = couplingRows(v, m, before);
         int u = v - 1;
+        if (kind[u] == LOW_RANK) {
+            int r = rank[u];
+            double[] y = product = room(product, m * r);
+            Arrays.fill(y, 0, m * r, 0.0);
+            for (int a = 0; a < m; a++) {
+                y[a * r + index[v][a]] = 1;
+                capacitanceCholesky[u].forward(y, a * r);
+                d[a * m + a] -= 1;
+            }
+            addGram(y, m, r, null, d, 1);
+            return;
+        }
+        double[] c = couplingRows(v, m, before);
         if (kind[u] == DENSE) {
             double[] z = product = room(product, m * before);
             System.arraycopy(c, 0, z, 0, m * before);
@@ -293,21 +306,7 @@ final class BlockElimination implements PatternSystem {
             addGram(z, m, before, null, d, -1);
             return;
         }
-        double[] inverse = factor[u];
-        addGram(c, m, before, inverse, d, -1);
-        if (kind[u] == LOW_RANK) {
-            int r = rank[u];
-            double[] low = lowRank[u];
-            double[] q = product = room(product, m * r);
-            for (int a = 0; a < m; a++) {
-                double[] row = scaledRow(c, a * before, inverse, before);
-                for (int p = 0; p < r; p++) {
-                    q[a * r + p] = LayerLoops.dot(row, 0, low, p * before, before);
-                }
-                capacitanceCholesky[u].forward(q, a * r);
-            }
-            addGram(q, m, r, null, d, 1);
-        }
+        addGram(c, m, before, factor[u], d, -1);
     }
 
     /** The rows of {@code C_v} ({@code m x before}), row-major: the dense coupling itself, or written out. */
