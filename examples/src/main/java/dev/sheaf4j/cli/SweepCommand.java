@@ -83,6 +83,18 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--warm", split = ",", description = "Keep the stalks between epochs: true, false.")
     List<Boolean> warm;
 
+    @Option(names = "--joint-stalk-steps", split = ",", description = "Joint dynamics (sheaf): stalk steps per weight"
+            + " step (default 1, the paper's).")
+    List<Integer> jointStalkSteps;
+
+    @Option(names = "--joint-forward-pass", arity = "1", split = ",", description = "Joint dynamics (sheaf): restart"
+            + " each batch's stalks from the forward pass before every weight step: true, false.")
+    List<Boolean> jointForwardPass;
+
+    @Option(names = "--joint-layer-rates", arity = "1", split = ",", description = "Joint dynamics (sheaf): per-layer"
+            + " weight rates: true, false.")
+    List<Boolean> jointLayerRates;
+
     @Option(names = "--sgd-rate", split = ",", description = "Gradient-descent learning rates (default: chosen on a"
             + " held-out fifth of the training set).")
     List<Double> sgdRate;
@@ -182,6 +194,9 @@ final class SweepCommand implements Callable<Integer> {
         given(grid, "alpha", alpha, "--alpha");
         given(grid, "init", init, "--init");
         given(grid, "warm", warm, "--warm");
+        given(grid, "jointStalkSteps", jointStalkSteps, "--joint-stalk-steps");
+        given(grid, "jointForwardPass", jointForwardPass, "--joint-forward-pass");
+        given(grid, "jointLayerRates", jointLayerRates, "--joint-layer-rates");
         given(grid, "sgdRate", sgdRate, "--sgd-rate");
         given(grid, "nudge", nudge, "--nudge");
         given(grid, "nudgeSymmetric", nudgeSymmetric, "--nudge-symmetric");
