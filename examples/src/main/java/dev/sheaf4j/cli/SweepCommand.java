@@ -80,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--init", split = ",", description = "Stalk initialisations: random, forward_pass.")
     List<String> init;
 
-    @Option(names = "--warm", split = ",", description = "Keep the stalks between epochs: true, false.")
+    @Option(names = "--warm", arity = "1", split = ",", description = "Keep the stalks between epochs: true, false.")
     List<Boolean> warm;
 
     @Option(names = "--joint-stalk-steps", split = ",", description = "Joint dynamics (sheaf): stalk steps per weight"
@@ -102,8 +102,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--nudge", split = ",", description = "Nudge strengths of the nudged method.")
     List<Double> nudge;
 
-    @Option(names = "--nudge-symmetric", split = ",", description = "Nudged method: contrast the nudges towards and"
-            + " away from the target: true, false.")
+    @Option(names = "--nudge-symmetric", arity = "1", split = ",", description = "Nudged method: contrast the nudges"
+            + " towards and away from the target: true, false.")
     List<Boolean> nudgeSymmetric;
 
     @Option(names = "--nudge-rate", split = ",", description = "Learning rates of the nudged method (default: chosen"
@@ -114,7 +114,8 @@ final class SweepCommand implements Callable<Integer> {
             + " method, in [0, 1).")
     List<Double> momentum;
 
-    @Option(names = "--layer-rates", split = ",", description = "Nudged method: per-layer rates: true, false.")
+    @Option(names = "--layer-rates", arity = "1", split = ",", description = "Nudged method: per-layer rates: true,"
+            + " false.")
     List<Boolean> layerRates;
 
     @Option(names = "--rate-decay", split = ",", description = "sgd and the nudged method: steps N of the rate decay"

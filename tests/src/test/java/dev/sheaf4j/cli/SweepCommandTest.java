@@ -112,8 +112,8 @@ class SweepCommandTest {
     @Test
     void theNudgedMethodsOptionsAreAxesOfTheGrid(@TempDir Path out) throws Exception {
         JsonObject report = sweepSpec(out, "{\"task\": \"paraboloid\", \"method\": \"nudged\", \"nudgeRate\": 0.03,"
-                + " \"nudge\": 0.02, \"layerRates\": true, \"rateDecay\": 5, \"nudgeSymmetric\": false,"
-                + " \"epochs\": 1, \"steps\": 10}", "--momentum", "0,0.5");
+                + " \"nudge\": 0.02, \"rateDecay\": 5, \"nudgeSymmetric\": false, \"epochs\": 1, \"steps\": 10}",
+                "--momentum", "0,0.5", "--layer-rates", "true");
         assertEquals(2, report.get("trials").getAsInt());
         assertEquals(0, report.get("failed").getAsInt(), console.stdout());
         List<String> table = Files.readAllLines(out.resolve("a").resolve("results.csv"), StandardCharsets.UTF_8);
