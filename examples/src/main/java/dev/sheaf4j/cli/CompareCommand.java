@@ -77,6 +77,9 @@ final class CompareCommand implements Callable<Integer> {
     Double betaN;
 
     @Mixin
+    JointOptions joint;
+
+    @Mixin
     MethodOptions options;
 
     @Option(names = "--threads", description = "Trials at once (default: every core).")
@@ -110,6 +113,7 @@ final class CompareCommand implements Callable<Integer> {
                 .require(!checkBudget || methods.contains("sgd"), "--check-budget needs sgd among --methods, got "
                         + methods);
         options.check(checks);
+        joint.check(checks);
         if (out != null) {
             checks.writableFolder("--out", out);
         }
@@ -117,11 +121,12 @@ final class CompareCommand implements Callable<Integer> {
             shape.shape(checks, Tasks.task(task, hidden, 1).network().apply(1L).network().architecture(), task);
         }
         Budget budget = Budget.of(task).with(epochs, steps, batchSize);
+        Comparison.SheafOptions sheaf = new Comparison.SheafOptions(betaN, joint.dt, joint.schedule());
         List<TrialSettings> compared = Comparison.trials(task, hidden, shape.widthsText(), shape.skips, budget,
-                methods, seeds, options.options(), betaN);
+                methods, seeds, options.options(), sheaf);
         Budget tenfold = budget.with(10 * budget.epochs(), null, null);
         List<TrialSettings> check = checkBudget ? Comparison.trials(task, hidden, shape.widthsText(), shape.skips,
-                tenfold, List.of("sgd"), seeds, options.options(), betaN) : List.of();
+                tenfold, List.of("sgd"), seeds, options.options(), sheaf) : List.of();
         List<TrialSettings> trials = new ArrayList<>(check);
         trials.addAll(compared);
         ProgressBar bar = new ProgressBar(System.err, "compare", !quiet && !json);

@@ -80,8 +80,20 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--init", split = ",", description = "Stalk initialisations: random, forward_pass.")
     List<String> init;
 
-    @Option(names = "--warm", split = ",", description = "Keep the stalks between epochs: true, false.")
+    @Option(names = "--warm", arity = "1", split = ",", description = "Keep the stalks between epochs: true, false.")
     List<Boolean> warm;
+
+    @Option(names = "--joint-stalk-steps", split = ",", description = "Joint dynamics (sheaf): stalk steps per weight"
+            + " step (default 1, the paper's).")
+    List<Integer> jointStalkSteps;
+
+    @Option(names = "--joint-forward-pass", arity = "1", split = ",", description = "Joint dynamics (sheaf): restart"
+            + " each batch's stalks from the forward pass before every weight step: true, false.")
+    List<Boolean> jointForwardPass;
+
+    @Option(names = "--joint-layer-rates", arity = "1", split = ",", description = "Joint dynamics (sheaf): per-layer"
+            + " weight rates: true, false.")
+    List<Boolean> jointLayerRates;
 
     @Option(names = "--sgd-rate", split = ",", description = "Gradient-descent learning rates (default: chosen on a"
             + " held-out fifth of the training set).")
@@ -90,8 +102,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--nudge", split = ",", description = "Nudge strengths of the nudged method.")
     List<Double> nudge;
 
-    @Option(names = "--nudge-symmetric", split = ",", description = "Nudged method: contrast the nudges towards and"
-            + " away from the target: true, false.")
+    @Option(names = "--nudge-symmetric", arity = "1", split = ",", description = "Nudged method: contrast the nudges"
+            + " towards and away from the target: true, false.")
     List<Boolean> nudgeSymmetric;
 
     @Option(names = "--nudge-rate", split = ",", description = "Learning rates of the nudged method (default: chosen"
@@ -102,7 +114,8 @@ final class SweepCommand implements Callable<Integer> {
             + " method, in [0, 1).")
     List<Double> momentum;
 
-    @Option(names = "--layer-rates", split = ",", description = "Nudged method: per-layer rates: true, false.")
+    @Option(names = "--layer-rates", arity = "1", split = ",", description = "Nudged method: per-layer rates: true,"
+            + " false.")
     List<Boolean> layerRates;
 
     @Option(names = "--rate-decay", split = ",", description = "sgd and the nudged method: steps N of the rate decay"
@@ -182,6 +195,9 @@ final class SweepCommand implements Callable<Integer> {
         given(grid, "alpha", alpha, "--alpha");
         given(grid, "init", init, "--init");
         given(grid, "warm", warm, "--warm");
+        given(grid, "jointStalkSteps", jointStalkSteps, "--joint-stalk-steps");
+        given(grid, "jointForwardPass", jointForwardPass, "--joint-forward-pass");
+        given(grid, "jointLayerRates", jointLayerRates, "--joint-layer-rates");
         given(grid, "sgdRate", sgdRate, "--sgd-rate");
         given(grid, "nudge", nudge, "--nudge");
         given(grid, "nudgeSymmetric", nudgeSymmetric, "--nudge-symmetric");

@@ -10,7 +10,6 @@ import dev.sheaf4j.parallel.ThreadPolicy;
 import dev.sheaf4j.sweep.MethodRun;
 import dev.sheaf4j.train.Dataset;
 import dev.sheaf4j.train.GradientDescent;
-import dev.sheaf4j.train.JointSchedule;
 import dev.sheaf4j.train.Predictions;
 import dev.sheaf4j.train.StalkInit;
 import dev.sheaf4j.train.TrainingSettings;
@@ -67,9 +66,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", description = "Samples per step; 0 for full batch (default: the task's).")
     Integer batchSize;
 
-    @Option(names = "--dt", description = "Time step (default 0.005 with one hidden layer, 0.01 with two).")
-    Double dt;
-
     @Option(names = "--init", description = "Stalk initialisation: ${COMPLETION-CANDIDATES} (default: random with warm"
             + " start for regression, forward pass each epoch for classification).")
     StalkInit init;
@@ -77,17 +73,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--warm", negatable = true, description = "Keep the stalks between epochs (default: the task's).")
     Boolean warm;
 
-    @Option(names = "--joint-stalk-steps", description = "Joint dynamics (sheaf): stalk steps per weight step, all"
-            + " but the last moving the stalks alone (default 1, the paper's).")
-    Integer jointStalkSteps;
-
-    @Option(names = "--joint-forward-pass", description = "Joint dynamics (sheaf): restart each batch's stalks from"
-            + " the forward pass before every weight step.")
-    boolean jointForwardPass;
-
-    @Option(names = "--joint-layer-rates", description = "Joint dynamics (sheaf): divide each layer's weight rate by"
-            + " 1 + the mean squared length of its input.")
-    boolean jointLayerRates;
+    @Mixin
+    JointOptions joint;
 
     @Option(names = "--sgd-epochs", description = "Gradient-descent epochs over the training set (default: as many"
             + " weight steps, on the same batches, as the sheaf methods take).")
@@ -114,12 +101,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OptionChecks checks = new OptionChecks(spec).oneOf("--methods", methods, MethodRun.METHODS)
                 .positive("--epochs", epochs).positive("--steps", steps).notNegative("--batch-size", batchSize)
-                .positive("--alpha", alpha).positive("--beta-n", betaTimesN).positive("--dt", dt)
-                .positive("--joint-stalk-steps", jointStalkSteps).positive("--sgd-epochs", sgdEpochs)
+                .positive("--alpha", alpha).positive("--beta-n", betaTimesN).positive("--sgd-epochs", sgdEpochs)
                 .positive("--threads", threads).writableFile("--save", save)
                 .require(sgdEpochs == null || options.plainSteps(), "--sgd-epochs trains plain"
                         + " gradient descent by epochs; give --momentum or --rate-decay without it");
         options.check(checks);
+        joint.check(checks);
         choice.check(checks);
         Tasks.Task t = choice.task();
         SheafModel model = t.network().apply(choice.seed);
@@ -242,8 +229,8 @@ final class TrainCommand implements Callable<Integer> {
         if (betaTimesN != null) {
             s = s.withBeta(betaTimesN / s.batchFor(t.data().train().size()));
         }
-        if (dt != null) {
-            s = s.withDt(dt);
+        if (joint.dt != null) {
+            s = s.withDt(joint.dt);
         }
         if (init != null) {
             s = s.withInit(init, choice.seed);
@@ -251,8 +238,7 @@ final class TrainCommand implements Callable<Integer> {
         if (warm != null) {
             s = s.withWarmStart(warm);
         }
-        return s.withJoint(new JointSchedule(jointStalkSteps != null ? jointStalkSteps : 1, jointForwardPass,
-                jointLayerRates));
+        return s.withJoint(joint.schedule());
     }
 
     private void print(Tasks.Task t, Network initial, TrainingSettings s, List<Map<String, Object>> rows,

@@ -4,6 +4,7 @@ import dev.sheaf4j.sweep.MethodRun;
 import dev.sheaf4j.sweep.SeedSummary;
 import dev.sheaf4j.sweep.TrialResult;
 import dev.sheaf4j.sweep.TrialSettings;
+import dev.sheaf4j.train.JointSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,18 +23,28 @@ public final class Comparison {
     }
 
     /**
+     * The settings of sheaf and equilibrium training in a comparison: the weight rate {@code betaN}
+     * as beta times the samples per step and the time step {@code dt} (null: the task's), and the
+     * joint dynamics' schedule, which the sheaf method alone takes.
+     */
+    public record SheafOptions(Double betaN, Double dt, JointSchedule joint) {
+    }
+
+    /**
      * The trials comparing {@code methods} on {@code task} at {@code budget}, method by method and
      * seed by seed, on the task's network with {@code hidden} hidden layers, or on {@code widths}
      * and {@code skips} when given (as {@link TrialSettings} takes them; null: the task's), with the
-     * methods' own {@code options} and the sheaf methods' weight rate {@code betaN} (null: the task's).
+     * methods' own {@code options} and the settings {@code sheaf} of sheaf and equilibrium training.
      */
     public static List<TrialSettings> trials(String task, int hidden, String widths, String skips, Budget budget,
-            List<String> methods, List<Long> seeds, MethodRun.Options options, Double betaN) {
+            List<String> methods, List<Long> seeds, MethodRun.Options options, SheafOptions sheaf) {
+        JointSchedule joint = sheaf.joint();
         List<TrialSettings> trials = new ArrayList<>();
         for (String method : methods) {
             for (long seed : seeds) {
-                trials.add(new TrialSettings(task, hidden, widths, skips, method, betaN, null, budget.batchSize(),
-                        budget.epochs(), budget.steps(), null, null, null, options.sgdRate(), options.nudge(),
+                trials.add(new TrialSettings(task, hidden, widths, skips, method, sheaf.betaN(), sheaf.dt(),
+                        budget.batchSize(), budget.epochs(), budget.steps(), null, null, null, joint.stalkSteps(),
+                        joint.forwardPassEachStep(), joint.layerScaled(), options.sgdRate(), options.nudge(),
                         options.nudgeSymmetric(), options.nudgeRate(), options.momentum(), options.layerRates(),
                         options.rateDecay(), seed));
             }

@@ -80,7 +80,7 @@ public final class Grid {
         for (String rate : List.of("betaN", "dt", "alpha", "sgdRate", "nudge", "nudgeRate")) {
             checkEach(rate, v -> v == null || (double) v > 0 && Double.isFinite((double) v), "a finite number above 0");
         }
-        for (String count : List.of("epochs", "steps")) {
+        for (String count : List.of("epochs", "steps", "jointStalkSteps")) {
             checkEach(count, v -> v == null || (int) v >= 1, "at least 1");
         }
         checkEach("batchSize", v -> v == null || (int) v >= 0, "0 (full batch) or more");

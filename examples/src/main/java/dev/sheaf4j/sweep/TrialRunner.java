@@ -67,6 +67,7 @@ public final class TrialRunner {
         t = s.alpha() == null ? t : t.withAlpha(s.alpha());
         t = s.dt() == null ? t : t.withDt(s.dt());
         t = s.warm() == null ? t : t.withWarmStart(s.warm());
+        t = t.withJoint(s.jointSchedule());
         if (s.init() != null) {
             t = t.withInit(stalkInit(s.init()), s.seed());
         }

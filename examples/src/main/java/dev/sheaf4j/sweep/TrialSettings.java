@@ -1,5 +1,6 @@
 package dev.sheaf4j.sweep;
 
+import dev.sheaf4j.train.JointSchedule;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,6 +27,10 @@ import java.util.Map;
  * @param alpha the stalk rate
  * @param init the stalk initialisation (random or forward_pass)
  * @param warm whether stalks are kept between epochs
+ * @param jointStalkSteps the joint dynamics' stalk steps per weight step (see {@link JointSchedule})
+ * @param jointForwardPass whether the joint dynamics restart the batch's stalks from the forward pass before
+ *     each weight step
+ * @param jointLayerRates whether the joint dynamics scale each layer's weight rate by its inputs' lengths
  * @param sgdRate gradient descent's learning rate (null: chosen on a held-out fifth of the training set)
  * @param nudge the nudged method's nudge strength
  * @param nudgeSymmetric whether the nudged method contrasts the nudges towards and away from the target
@@ -37,19 +42,22 @@ import java.util.Map;
  */
 public record TrialSettings(String task, int hidden, String widths, String skips, String method, Double betaN,
         Double dt, Integer batchSize, Integer epochs, Integer steps, Double alpha, String init, Boolean warm,
-        Double sgdRate, Double nudge, Boolean nudgeSymmetric, Double nudgeRate, Double momentum, Boolean layerRates,
-        Integer rateDecay, long seed) implements Serializable {
-    private static final long serialVersionUID = 3;
+        Integer jointStalkSteps, Boolean jointForwardPass, Boolean jointLayerRates, Double sgdRate, Double nudge,
+        Boolean nudgeSymmetric, Double nudgeRate, Double momentum, Boolean layerRates, Integer rateDecay, long seed)
+        implements Serializable {
+    private static final long serialVersionUID = 4;
 
     /** The names of the settings, in the order of the grid's axes and of the results' columns, the seed last. */
     public static final List<String> NAMES = List.of("task", "hidden", "widths", "skips", "method", "betaN", "dt",
-            "batchSize", "epochs", "steps", "alpha", "init", "warm", "sgdRate", "nudge", "nudgeSymmetric", "nudgeRate",
-            "momentum", "layerRates", "rateDecay", "seed");
+            "batchSize", "epochs", "steps", "alpha", "init", "warm", "jointStalkSteps", "jointForwardPass",
+            "jointLayerRates", "sgdRate", "nudge", "nudgeSymmetric", "nudgeRate", "momentum", "layerRates", "rateDecay",
+            "seed");
 
     /** The settings by name, in the order of {@link #NAMES}; a default is {@code null}. */
     public Map<String, Object> byName() {
         Object[] values = {task, hidden, widths, skips, method, betaN, dt, batchSize, epochs, steps, alpha, init, warm,
-            sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, seed};
+            jointStalkSteps, jointForwardPass, jointLayerRates, sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum,
+            layerRates, rateDecay, seed};
         Map<String, Object> named = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             named.put(NAMES.get(i), values[i]);
@@ -61,21 +69,29 @@ public record TrialSettings(String task, int hidden, String widths, String skips
     static TrialSettings of(List<?> v) {
         return new TrialSettings((String) v.get(0), (Integer) v.get(1), (String) v.get(2), (String) v.get(3),
                 (String) v.get(4), (Double) v.get(5), (Double) v.get(6), (Integer) v.get(7), (Integer) v.get(8),
-                (Integer) v.get(9), (Double) v.get(10), (String) v.get(11), (Boolean) v.get(12), (Double) v.get(13),
-                (Double) v.get(14), (Boolean) v.get(15), (Double) v.get(16), (Double) v.get(17), (Boolean) v.get(18),
-                (Integer) v.get(19), (Long) v.get(20));
+                (Integer) v.get(9), (Double) v.get(10), (String) v.get(11), (Boolean) v.get(12), (Integer) v.get(13),
+                (Boolean) v.get(14), (Boolean) v.get(15), (Double) v.get(16), (Double) v.get(17), (Boolean) v.get(18),
+                (Double) v.get(19), (Double) v.get(20), (Boolean) v.get(21), (Integer) v.get(22), (Long) v.get(23));
     }
 
     /** These settings with {@code method} instead. */
     public TrialSettings withMethod(String value) {
         return new TrialSettings(task, hidden, widths, skips, value, betaN, dt, batchSize, epochs, steps, alpha, init,
-                warm, sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, seed);
+                warm, jointStalkSteps, jointForwardPass, jointLayerRates, sgdRate, nudge, nudgeSymmetric, nudgeRate,
+                momentum, layerRates, rateDecay, seed);
     }
 
     /** These settings with {@code seed} instead. */
     public TrialSettings withSeed(long value) {
         return new TrialSettings(task, hidden, widths, skips, method, betaN, dt, batchSize, epochs, steps, alpha, init,
-                warm, sgdRate, nudge, nudgeSymmetric, nudgeRate, momentum, layerRates, rateDecay, value);
+                warm, jointStalkSteps, jointForwardPass, jointLayerRates, sgdRate, nudge, nudgeSymmetric, nudgeRate,
+                momentum, layerRates, rateDecay, value);
+    }
+
+    /** The joint dynamics' schedule, the paper's where null. */
+    JointSchedule jointSchedule() {
+        return new JointSchedule(jointStalkSteps != null ? jointStalkSteps : 1, Boolean.TRUE.equals(jointForwardPass),
+                Boolean.TRUE.equals(jointLayerRates));
     }
 
     /** The options of the methods' own, a default taken where null. */

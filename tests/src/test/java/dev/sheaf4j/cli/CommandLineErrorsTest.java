@@ -95,6 +95,9 @@ class CommandLineErrorsTest {
         assertUsageError("train ", List.of("--rate-decay", "0"), "train", "circle", "--rate-decay", "0");
         assertUsageError("train ", List.of("--joint-stalk-steps", "0"), "train", "circle", "--joint-stalk-steps",
                 "0");
+        assertUsageError("compare ", List.of("--joint-stalk-steps", "0"), "compare", "mnist", "--joint-stalk-steps",
+                "0");
+        assertUsageError("compare ", List.of("--dt", "-0.1"), "compare", "mnist", "--dt", "-0.1");
         assertUsageError("bench ", List.of("--networks", "no-such-network"), "bench", "--networks",
                 "tiny,no-such-network");
         assertUsageError("bench ", List.of("--suite", "speed"), "bench", "--suite", "speed");

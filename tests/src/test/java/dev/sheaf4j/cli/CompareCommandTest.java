@@ -103,6 +103,30 @@ class CompareCommandTest {
     }
 
     @Test
+    void theSheafMethodTakesTheJointScheduleAsTrainDoes() throws Exception {
+        List<String> schedule = List.of("--dt", "0.05", "--joint-stalk-steps", "3", "--joint-forward-pass",
+                "--joint-layer-rates");
+        List<String> args = new ArrayList<>(List.of("--methods", "sheaf"));
+        args.addAll(schedule);
+        JsonObject sheaf = compare("paraboloid", args.toArray(new String[0])).getAsJsonArray("results").get(0)
+                .getAsJsonObject();
+        double trained = 0;
+        for (String seed : List.of("1", "2")) {
+            console.clear();
+            List<String> train = new ArrayList<>(List.of("train", "paraboloid", "--methods", "sheaf", "--epochs", "1",
+                    "--steps", "4", "--batch-size", "10", "--seed", seed, "--threads", "1", "--json", "--quiet"));
+            train.addAll(schedule);
+            assertEquals(0, Main.run(train.toArray(new String[0])), console::stderr);
+            trained += JsonParser.parseString(console.stdout()).getAsJsonObject().getAsJsonArray("results").get(0)
+                    .getAsJsonObject().get("finalTestLoss").getAsDouble() / 2;
+        }
+        assertEquals(trained, sheaf.get("testLoss").getAsDouble(), 1e-12 * trained, "the mean of train's over seeds");
+        double paper = compare("paraboloid", "--methods", "sheaf", "--dt", "0.05").getAsJsonArray("results").get(0)
+                .getAsJsonObject().get("testLoss").getAsDouble();
+        assertNotEquals(paper, trained, "the schedule changes the run");
+    }
+
+    @Test
     void everyMethodStartsFromTheSameInitialWeightsOfEachSeed() throws Exception {
         JsonArray results = compare("circle").getAsJsonArray("results");
         JsonArray reference = results.get(0).getAsJsonObject().getAsJsonArray("initialTestLoss");

@@ -31,6 +31,26 @@ class SweepCommandTest {
         return JsonParser.parseString(console.stdout()).getAsJsonObject();
     }
 
+    /** Runs {@code sweep} on the spec {@code json} (written into {@code dir}) and {@code options}, into dir/a. */
+    private JsonObject sweepSpec(Path dir, String json, String... options) throws Exception {
+        Path spec = dir.resolve("spec.json");
+        Files.writeString(spec, json);
+        List<String> args = new ArrayList<>(List.of("sweep", "--spec", spec.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--out", dir.resolve("a").toString(), "--json", "--quiet"));
+        console.clear();
+        assertEquals(0, Main.run(args.toArray(new String[0])), console::stderr);
+        return JsonParser.parseString(console.stdout()).getAsJsonObject();
+    }
+
+    /** Asserts that the first two trials of {@code report}, which differ in {@code what}, end at other test losses. */
+    private static void assertTheRunsDiffer(JsonObject report, String what) {
+        JsonObject first = report.getAsJsonArray("results").get(0).getAsJsonObject();
+        JsonObject second = report.getAsJsonArray("results").get(1).getAsJsonObject();
+        assertTrue(first.get("finalTestLoss").getAsDouble() != second.get("finalTestLoss").getAsDouble(),
+                "the run depends on " + what);
+    }
+
     /** The results table without its seconds column, the one column that differs between runs. */
     private static List<String> tableWithoutSeconds(Path out) throws Exception {
         List<String> lines = Files.readAllLines(out.resolve("results.csv"), StandardCharsets.UTF_8);
@@ -82,41 +102,42 @@ class SweepCommandTest {
 
     @Test
     void aSpecFileGivesTheGridAndOptionsReplaceItsKeys(@TempDir Path out) throws Exception {
-        Path spec = out.resolve("spec.json");
-        Files.writeString(spec, "{\"task\": \"paraboloid\", \"betaN\": [1, 3], \"seed\": 4, \"epochs\": 1,"
-                + " \"steps\": 10}");
-        console.clear();
-        assertEquals(0, Main.run("sweep", "--spec", spec.toString(), "--seeds", "5,6", "--out",
-                out.resolve("a").toString(), "--json", "--quiet"), console::stderr);
-        JsonObject report = JsonParser.parseString(console.stdout()).getAsJsonObject();
+        JsonObject report = sweepSpec(out, "{\"task\": \"paraboloid\", \"betaN\": [1, 3], \"seed\": 4, \"epochs\": 1,"
+                + " \"steps\": 10}", "--seeds", "5,6");
         assertEquals(4, report.get("trials").getAsInt());
         String table = Files.readString(out.resolve("a").resolve("results.csv"));
-        assertTrue(table.contains("paraboloid,1,,,sheaf,3.0,,,1,10,,,,,,,,,,,6,"), table);
+        assertTrue(table.contains("paraboloid,1,,,sheaf,3.0,,,1,10,,,,,,,,,,,,,,6,"), table);
     }
 
     @Test
     void theNudgedMethodsOptionsAreAxesOfTheGrid(@TempDir Path out) throws Exception {
-        Path spec = out.resolve("spec.json");
-        Files.writeString(spec, "{\"task\": \"paraboloid\", \"method\": \"nudged\", \"nudgeRate\": 0.03,"
-                + " \"nudge\": 0.02, \"layerRates\": true, \"rateDecay\": 5, \"nudgeSymmetric\": false,"
-                + " \"epochs\": 1, \"steps\": 10}");
-        console.clear();
-        assertEquals(0, Main.run("sweep", "--spec", spec.toString(), "--momentum", "0,0.5", "--out",
-                out.resolve("a").toString(), "--json", "--quiet"), console::stderr);
-        JsonObject report = JsonParser.parseString(console.stdout()).getAsJsonObject();
+        JsonObject report = sweepSpec(out, "{\"task\": \"paraboloid\", \"method\": \"nudged\", \"nudgeRate\": 0.03,"
+                + " \"nudge\": 0.02, \"rateDecay\": 5, \"nudgeSymmetric\": false, \"epochs\": 1, \"steps\": 10}",
+                "--momentum", "0,0.5", "--layer-rates", "true");
         assertEquals(2, report.get("trials").getAsInt());
         assertEquals(0, report.get("failed").getAsInt(), console.stdout());
         List<String> table = Files.readAllLines(out.resolve("a").resolve("results.csv"), StandardCharsets.UTF_8);
         assertTrue(table.get(0).startsWith("task,hidden,widths,skips,method,betaN,dt,batchSize,epochs,steps,alpha,init,"
-                + "warm,sgdRate,nudge,nudgeSymmetric,nudgeRate,momentum,layerRates,rateDecay,seed,"), table.get(0));
+                + "warm,jointStalkSteps,jointForwardPass,jointLayerRates,sgdRate,nudge,nudgeSymmetric,nudgeRate,"
+                + "momentum,layerRates,rateDecay,seed,"), table.get(0));
         assertTrue(table.get(0).endsWith(",testLossCurve,weightSteps"), table.get(0));
-        assertTrue(table.get(1).startsWith("paraboloid,1,,,nudged,,,,1,10,,,,,0.02,false,0.03,0.0,true,5,1,"),
+        assertTrue(table.get(1).startsWith("paraboloid,1,,,nudged,,,,1,10,,,,,,,,0.02,false,0.03,0.0,true,5,1,"),
                 table.get(1));
         assertTrue(table.get(2).contains(",0.03,0.5,true,5,1,") && table.get(2).endsWith(",10"), table.get(2));
-        JsonObject first = report.getAsJsonArray("results").get(0).getAsJsonObject();
-        JsonObject second = report.getAsJsonArray("results").get(1).getAsJsonObject();
-        assertTrue(first.get("finalTestLoss").getAsDouble() != second.get("finalTestLoss").getAsDouble(),
-                "momentum changes the run");
+        assertTheRunsDiffer(report, "momentum");
+    }
+
+    @Test
+    void theJointScheduleIsAnAxisOfTheGrid(@TempDir Path out) throws Exception {
+        JsonObject report = sweepSpec(out, "{\"task\": \"paraboloid\", \"dt\": 0.05, \"jointLayerRates\": true,"
+                + " \"epochs\": 1, \"steps\": 10}", "--joint-stalk-steps", "1,3", "--joint-forward-pass", "true");
+        assertEquals(2, report.get("trials").getAsInt());
+        assertEquals(0, report.get("failed").getAsInt(), console.stdout());
+        List<String> table = Files.readAllLines(out.resolve("a").resolve("results.csv"), StandardCharsets.UTF_8);
+        assertTrue(table.get(1).startsWith("paraboloid,1,,,sheaf,,0.05,,1,10,,,,1,true,true,,,,,,,,1,"),
+                table.get(1));
+        assertTrue(table.get(2).startsWith("paraboloid,1,,,sheaf,,0.05,,1,10,,,,3,true,true,"), table.get(2));
+        assertTheRunsDiffer(report, "the stalk steps");
     }
 
     private void assertUsageError(List<String> words, String... args) {
@@ -145,6 +166,8 @@ class SweepCommandTest {
         assertUsageError(List.of("--momentum", "[0, 1)", "1.5"), "sweep", "paraboloid", "--momentum", "1.5", "--out",
                 out);
         assertUsageError(List.of("--nudge-rate", "-1"), "sweep", "paraboloid", "--nudge-rate", "-1", "--out", out);
+        assertUsageError(List.of("--joint-stalk-steps", "at least 1", "0"), "sweep", "paraboloid",
+                "--joint-stalk-steps", "2,0", "--out", out);
         Files.writeString(spec, "{\"task\": \"paraboloid\", \"layerRates\": 3}");
         assertUsageError(List.of(spec.toString(), "layerRates must be true or false"), "sweep", "--spec",
                 spec.toString(), "--out", out);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The equal-wall-time reading of a loss curve and the budget check's verdict. */
 class ComparisonTest {
     private static final TrialSettings SETTINGS = new TrialSettings("paraboloid", 1, null, null, "nudged", null, null,
-            30, 4, 10, null, null, null, null, null, null, null, null, null, null, 1);
+            30, 4, 10, null, null, null, null, null, null, null, null, null, null, null, null, null, 1);
 
     /** A trial of 40 weight steps in {@code seconds}, its test loss recorded every 10 steps. */
     private static TrialResult trial(double seconds) {

@@ -20,7 +20,7 @@ class SweepEnginesTest {
                 .set("epochs", List.of(2), "epochs").set("steps", List.of(20), "steps");
         List<TrialSettings> trials = new ArrayList<>(grid.trials());
         TrialSettings failing = new TrialSettings("no-such-task", 1, null, null, "sheaf", null, null, null, 1, 1, null,
-                null, null, null, null, null, null, null, null, null, 1);
+                null, null, null, null, null, null, null, null, null, null, null, null, 1);
         trials.add(failing);
 
         List<TrialResult> local = new LocalEngine().runAll(trials, new EngineOptions(2, null));
