@@ -110,16 +110,28 @@ final class BatchSplit {
 
     /** Copies {@code share}'s columns of {@code full} ({@code (row, sample)} layout of the batch) into {@code part}. */
     void gather(double[] full, double[] part, Share share) {
-        int rows = part.length / share.size;
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(full, r * batch + share.from, part, r * share.size, share.size);
-        }
+        gather(full, batch, part, share.from, share.size, part.length / share.size);
     }
 
     private void scatter(double[] part, double[] full, Share share) {
-        int rows = part.length / share.size;
+        scatter(part, full, batch, share.from, share.size, part.length / share.size);
+    }
+
+    /**
+     * Copies columns {@code from .. from + size - 1} of the first {@code rows} rows of {@code full}
+     * ({@code (row, sample)} layout of {@code batch} samples) into {@code part}, a {@code (row,
+     * sample)} array of {@code size} samples.
+     */
+    static void gather(double[] full, int batch, double[] part, int from, int size, int rows) {
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(part, r * share.size, full, r * batch + share.from, share.size);
+            System.arraycopy(full, r * batch + from, part, r * size, size);
+        }
+    }
+
+    /** The reverse of {@link #gather(double[], int, double[], int, int, int)}. */
+    static void scatter(double[] part, double[] full, int batch, int from, int size, int rows) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(part, r * size, full, r * batch + from, size);
         }
     }
 }

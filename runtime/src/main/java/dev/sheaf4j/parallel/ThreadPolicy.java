@@ -20,6 +20,15 @@ public final class ThreadPolicy {
      */
     public static final long MIN_WORK_PER_THREAD = 16_000;
 
+    /**
+     * The least work per share of a one-off pass on the common pool ({@link #passShares}), where each
+     * share pays a task's handover and its copies: a setting, not a measured break-even.
+     */
+    public static final long MIN_WORK_PER_PASS_SHARE = 1_000_000;
+
+    /** Shares of a one-off pass per core, so that a slow core holds back only a small part of it. */
+    public static final int PASS_SHARES_PER_CORE = 4;
+
     private ThreadPolicy() {
     }
 
@@ -66,6 +75,18 @@ public final class ThreadPolicy {
     public static int threads(long work, int freeCores) {
         long byWork = work / MIN_WORK_PER_THREAD;
         return (int) Math.max(1, Math.min(byWork, freeCores));
+    }
+
+    /**
+     * The shares of a one-off pass of {@code work} weight-sample products, such as the forward pass
+     * of a whole dataset, on the common fork-join pool: one per {@link #MIN_WORK_PER_PASS_SHARE}, at
+     * most {@link #PASS_SHARES_PER_CORE} per core, at least one. The pool's threads and the caller
+     * take shares as they come free, so a core that another process keeps busy costs at most the share
+     * it holds; no free cores are measured, since a pass is too short to pay for it.
+     */
+    public static int passShares(long work) {
+        long cap = (long) PASS_SHARES_PER_CORE * Runtime.getRuntime().availableProcessors();
+        return (int) Math.max(1, Math.min(work / MIN_WORK_PER_PASS_SHARE, cap));
     }
 
     /**

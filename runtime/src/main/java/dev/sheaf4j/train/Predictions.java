@@ -3,6 +3,7 @@ package dev.sheaf4j.train;
 import dev.sheaf4j.sheaf.NonFiniteException;
 import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.network.Architecture;
+import dev.sheaf4j.parallel.SplitForward;
 import dev.sheaf4j.sheaf.FiniteCheck;
 import dev.sheaf4j.sheaf.SheafLayout;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ public final class Predictions {
     public static double[] outputs(SheafKernel kernel, double[] params, Dataset data) {
         SheafLayout layout = kernel.layout();
         double[] state = stateWithInputs(layout, data);
-        kernel.forward(params, state, data.size());
+        SplitForward.forward(kernel, params, state, data.size());
         FiniteCheck.state("the forward pass", layout, state, data.size(),
                 "the inputs or the weights are too large for double precision");
         return outputsOf(layout, state, data.size());

@@ -8,6 +8,7 @@ import dev.sheaf4j.kernel.SheafKernel;
 import dev.sheaf4j.kernel.Workspace;
 import dev.sheaf4j.network.Architecture;
 import dev.sheaf4j.network.Network;
+import dev.sheaf4j.parallel.SplitForward;
 import dev.sheaf4j.parallel.ThreadPolicy;
 import dev.sheaf4j.parallel.TrainingSteps;
 import dev.sheaf4j.sheaf.Coordinate;
@@ -337,7 +338,7 @@ public final class SheafTrainer {
     private void initialise(double[] state, double[] params, int n, StalkInit init, SplittableRandom random) {
         int from = arch.inputs() * n;
         switch (init) {
-            case FORWARD_PASS -> kernel.forward(params, state, n);
+            case FORWARD_PASS -> SplitForward.forward(kernel, params, state, n);
             case RANDOM -> {
                 for (int i = from; i < state.length; i++) {
                     state[i] = random.nextGaussian();

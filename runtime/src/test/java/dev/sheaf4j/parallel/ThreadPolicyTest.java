@@ -59,4 +59,14 @@ class ThreadPolicyTest {
         assertTrue(ThreadPolicy.splits(Pins.builder().hard(Coordinate.pre(1, 0), 0.5).build()));
         assertFalse(ThreadPolicy.splits(Pins.builder().hard(Coordinate.pre(1, 0), new double[] {0.5, 1}).build()));
     }
+
+    @Test
+    void aPassGetsAShareForEachUnitOfWorkUpToAFewPerCore() {
+        long unit = ThreadPolicy.MIN_WORK_PER_PASS_SHARE;
+        int cap = ThreadPolicy.PASS_SHARES_PER_CORE * Runtime.getRuntime().availableProcessors();
+        assertEquals(1, ThreadPolicy.passShares(0));
+        assertEquals(1, ThreadPolicy.passShares(2 * unit - 1));
+        assertEquals(Math.min(2, cap), ThreadPolicy.passShares(2 * unit));
+        assertEquals(cap, ThreadPolicy.passShares(1000 * unit));
+    }
 }
